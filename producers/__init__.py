@@ -1,0 +1,1 @@
+"""Where tweets come from (X stream, mentions poll, replay, generator) and the Kafka publisher."""

@@ -1,0 +1,145 @@
+"""The one `seva` command: the composition root that reads settings once and wires each process."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from typing import Annotated
+
+import typer
+
+from seva.errors import ConfigError, SevaError
+from seva.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="seva",
+    help="Seva: tweets to the police, triaged, routed and tracked as complaints in real time.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+_settings: Settings | None = None
+
+
+def settings() -> Settings:
+    """Settings are read from the environment once per process, on first use."""
+    global _settings
+    if _settings is None:
+        _settings = load_settings()
+    return _settings
+
+
+def _say(message: str) -> None:
+    typer.echo(f"  {message}", err=True)
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log at INFO level.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def up(
+    services: Annotated[
+        list[str] | None, typer.Argument(help="Only these: kafka, clickhouse, prometheus, alertmanager.")
+    ] = None,
+) -> None:
+    """Install (once, cached) and start the local stack; wait until every service is ready."""
+    from deploy.localstack import LocalStack
+    from seva.kafka import ensure_topics
+    from seva.topics import CORE_TOPICS
+
+    cfg = settings()
+    stack = LocalStack(cfg, services)
+    t0 = time.monotonic()
+    stack.up(progress=_say)
+    if not services or "kafka" in services:
+        created = ensure_topics(cfg.kafka, CORE_TOPICS)
+        if created:
+            _say(f"kafka: created topics {', '.join(created)}")
+    typer.echo(f"stack up in {time.monotonic() - t0:.1f}s")
+    _print_addresses(cfg)
+
+
+@app.command()
+def down(
+    purge: Annotated[bool, typer.Option(help="Also delete all local state (topics, tables, metrics).")] = False,
+) -> None:
+    """Stop every process of the local stack (and optionally delete its state)."""
+    from deploy.localstack import LocalStack
+
+    stack = LocalStack(settings())
+    stopped = stack.down(progress=_say)
+    if purge:
+        stack.reset()
+        _say(f"removed {settings().stack.state_dir}")
+    typer.echo(f"stopped: {', '.join(stopped) if stopped else 'nothing was running'}")
+
+
+@app.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object, for scripts.")] = False,
+) -> None:
+    """Where each service listens and whether it is up. Exit status 0 when the stack is up."""
+    from deploy.localstack import LocalStack, seva_process_status
+
+    cfg = settings()
+    report: dict[str, dict[str, object]] = {**LocalStack(cfg).status(), **seva_process_status(cfg)}
+    if as_json:
+        typer.echo(json.dumps(report, sort_keys=False))
+    else:
+        for name, entry in report.items():
+            state = "up" if entry["up"] else "down"
+            where = ", ".join(f"{k}={v}" for k, v in entry.items() if k not in ("up", "managed", "pid"))
+            typer.echo(f"{name:<13} {state:<5} {where}")
+    stack_up = all(report[n]["up"] for n in ("kafka", "clickhouse", "prometheus", "alertmanager"))
+    raise typer.Exit(0 if stack_up else 3)
+
+
+@app.command()
+def demo() -> None:
+    """The main job: bring the stack up and run Seva's flow on it, then say where to look."""
+    from seva.demo import run_demo
+
+    run_demo(settings(), progress=_say)
+    _print_addresses(settings())
+
+
+def _print_addresses(cfg: Settings) -> None:
+    typer.echo(
+        "\n".join(
+            [
+                f"  kafka         {cfg.kafka.bootstrap_servers}",
+                f"  clickhouse    native {cfg.clickhouse.native}  http {cfg.clickhouse.http_url}",
+                f"  prometheus    {cfg.prometheus.url}",
+                f"  alertmanager  {cfg.prometheus.alertmanager_url}",
+            ]
+        )
+    )
+
+
+def main() -> None:
+    """Entry point of the `seva` console script: typed errors become one line on stderr."""
+    try:
+        app()
+    except ConfigError as exc:
+        typer.echo(f"seva: configuration error: {exc}", err=True)
+        sys.exit(2)
+    except SevaError as exc:
+        typer.echo(f"seva: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("seva: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""The typed errors of Seva: every failure a user or operator can act on has a class here."""
+
+from __future__ import annotations
+
+
+class SevaError(Exception):
+    """Base of every error Seva raises on purpose; the CLI prints these as one line, no traceback."""
+
+
+class ConfigError(SevaError):
+    """A setting is missing or invalid."""
+
+
+class StackError(SevaError):
+    """The local stack (Kafka, ClickHouse, Prometheus, Alertmanager) could not be managed."""
+
+
+class PortInUseError(StackError):
+    """A port the local stack needs is taken by a process that is not ours."""
+
+    def __init__(self, port: int, service: str, setting: str) -> None:
+        self.port = port
+        self.service = service
+        super().__init__(
+            f"port {port} ({service}) on 127.0.0.1 is already in use by another process: "
+            f"stop that process or choose another port with {setting}"
+        )
+
+
+class ComponentInstallError(StackError):
+    """A component of the local stack could not be found or installed."""
+
+
+class ReadinessTimeoutError(StackError):
+    """A component started but did not become ready in time."""
+
+
+class KafkaAdminError(SevaError):
+    """A Kafka admin operation (creating or describing topics) failed."""

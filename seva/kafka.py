@@ -1,0 +1,95 @@
+"""Kafka plumbing shared by every stage: readiness, topic creation (never auto-create), client configs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from confluent_kafka import KafkaError, KafkaException
+from confluent_kafka.admin import AdminClient, NewTopic
+
+from seva.errors import KafkaAdminError
+from seva.settings import KafkaSettings
+from seva.topics import TopicSpec
+
+log = logging.getLogger(__name__)
+
+# librdkafka logs every failed connection attempt to stderr; admin probes stay quiet and report instead.
+_QUIET = {"log_level": 0}
+
+
+def admin_client(kafka: KafkaSettings) -> AdminClient:
+    return AdminClient(kafka.librdkafka(**_QUIET))
+
+
+def cluster_ready(kafka: KafkaSettings, timeout: float = 3.0) -> bool:
+    """True when a broker answers a metadata request and the cluster has an active controller."""
+    admin = admin_client(kafka)  # keep a reference: a collected client cancels its own futures
+    try:
+        cluster = admin.describe_cluster(request_timeout=timeout).result(timeout=timeout + 1)
+    except (KafkaException, TimeoutError, Exception):  # noqa: BLE001 (any failure means "not ready")
+        return False
+    return bool(cluster.nodes) and cluster.controller is not None
+
+
+def ensure_topics(kafka: KafkaSettings, specs: Iterable[TopicSpec], timeout: float = 30.0) -> list[str]:
+    """Create the topics that do not exist yet; returns the names created. Existing topics are left alone."""
+    specs = list(specs)
+    admin = admin_client(kafka)
+    try:
+        existing = set(admin.list_topics(timeout=timeout).topics)
+    except KafkaException as exc:
+        raise KafkaAdminError(f"cannot list topics on {kafka.bootstrap_servers}: {exc}") from exc
+    wanted = [s for s in specs if s.name not in existing]
+    if not wanted:
+        return []
+    futures = admin.create_topics(
+        [NewTopic(s.name, num_partitions=s.partitions, replication_factor=s.replication, config=dict(s.config))
+         for s in wanted],
+        request_timeout=timeout,
+    )
+    created = []
+    for name, fut in futures.items():
+        try:
+            fut.result(timeout=timeout)
+            created.append(name)
+        except KafkaException as exc:
+            err = exc.args[0]
+            if isinstance(err, KafkaError) and err.code() == KafkaError.TOPIC_ALREADY_EXISTS:
+                continue  # another process created it between our list and create: fine
+            raise KafkaAdminError(f"cannot create topic {name}: {err}") from exc
+    if created:
+        log.info("created topics: %s", ", ".join(sorted(created)))
+    return created
+
+
+def delete_topics(kafka: KafkaSettings, names: Iterable[str], timeout: float = 30.0) -> None:
+    names = list(names)
+    if not names:
+        return
+    admin = admin_client(kafka)
+    for name, fut in admin.delete_topics(names, request_timeout=timeout).items():
+        try:
+            fut.result(timeout=timeout)
+        except KafkaException as exc:
+            err = exc.args[0]
+            if isinstance(err, KafkaError) and err.code() == KafkaError.UNKNOWN_TOPIC_OR_PART:
+                continue
+            raise KafkaAdminError(f"cannot delete topic {name}: {err}") from exc
+
+
+def producer_config(kafka: KafkaSettings, **extra: object) -> dict[str, object]:
+    """A confluent-kafka producer configuration with Seva's durability defaults set explicitly.
+
+    librdkafka defaults idempotence off; with it on, retries cannot duplicate or reorder within a partition.
+    """
+    return kafka.librdkafka(
+        **{
+            "enable.idempotence": True,
+            "acks": "all",
+            "max.in.flight.requests.per.connection": 5,
+            "linger.ms": 5,
+            "compression.type": "zstd",
+            **extra,
+        }
+    )

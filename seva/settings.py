@@ -1,0 +1,172 @@
+"""Typed settings for every Seva process, read once from the environment (prefix SEVA_, nesting with __)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from seva.errors import ConfigError
+
+# Every port of the local stack, chosen so that nothing clashes with the usual defaults of a developer's own
+# services: Kafka 9092/9093, ClickHouse 9000/8123, Prometheus 9090, and Alertmanager 9093, which is Kafka's
+# usual controller port. Changing one is a matter of its environment variable (see README).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_state_dir() -> Path:
+    # A source checkout (the normal case, `pip install -e`) keeps its state beside the code, git-ignored.
+    if (PROJECT_ROOT / "pyproject.toml").exists():
+        return PROJECT_ROOT / ".seva"
+    return Path.home() / ".local" / "state" / "seva"
+
+
+def _host_port(address: str) -> tuple[str, int]:
+    host, sep, port = address.rpartition(":")
+    if not sep or not port.isdigit():
+        raise ValueError(f"expected host:port, got {address!r}")
+    return host.strip("[]"), int(port)
+
+
+class KafkaSettings(BaseModel):
+    """Where Kafka is and how to authenticate; renders librdkafka and aiokafka configurations."""
+
+    bootstrap_servers: str = "127.0.0.1:19092"
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_ca_location: str | None = None
+    client_id: str = "seva"
+
+    @field_validator("bootstrap_servers")
+    @classmethod
+    def _check_bootstrap(cls, value: str) -> str:
+        for address in value.split(","):
+            _host_port(address.strip())
+        return value
+
+    @property
+    def first_broker(self) -> tuple[str, int]:
+        return _host_port(self.bootstrap_servers.split(",")[0].strip())
+
+    def librdkafka(self, **extra: object) -> dict[str, object]:
+        """The librdkafka (confluent-kafka) configuration, secrets included: never log this dict."""
+        conf: dict[str, object] = {
+            "bootstrap.servers": self.bootstrap_servers,
+            "security.protocol": self.security_protocol,
+            "client.id": self.client_id,
+        }
+        if self.sasl_mechanism:
+            conf["sasl.mechanism"] = self.sasl_mechanism
+            conf["sasl.username"] = self.sasl_username or ""
+            conf["sasl.password"] = self.sasl_password.get_secret_value() if self.sasl_password else ""
+        if self.ssl_ca_location:
+            conf["ssl.ca.location"] = self.ssl_ca_location
+        conf.update(extra)
+        return conf
+
+    def masked(self) -> dict[str, object]:
+        """The same configuration with secrets replaced, fit for logs and `seva status`."""
+        return {k: ("***" if "password" in k else v) for k, v in self.librdkafka().items()}
+
+    def faust_broker(self) -> str:
+        """The broker URL list in Faust's form: kafka://h1:p1;kafka://h2:p2."""
+        return ";".join(f"kafka://{a.strip()}" for a in self.bootstrap_servers.split(","))
+
+
+class ClickHouseSettings(BaseModel):
+    """Where ClickHouse is: native protocol for the sink and reports, HTTP for health checks."""
+
+    host: str = "127.0.0.1"
+    port: int = 19000
+    http_port: int = 18123
+    database: str = "seva"
+    user: str = "default"
+    password: SecretStr = SecretStr("")
+    secure: bool = False
+
+    @property
+    def native(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    @property
+    def http_url(self) -> str:
+        return f"{'https' if self.secure else 'http'}://{self.host}:{self.http_port}"
+
+
+class PrometheusSettings(BaseModel):
+    """Where Prometheus and Alertmanager answer, and how often the local stack scrapes."""
+
+    url: str = "http://127.0.0.1:19090"
+    alertmanager_url: str = "http://127.0.0.1:19094"
+    scrape_interval_s: int = Field(default=2, ge=1, le=60)
+
+    @property
+    def port(self) -> int:
+        return urlsplit(self.url).port or 9090
+
+    @property
+    def alertmanager_port(self) -> int:
+        return urlsplit(self.alertmanager_url).port or 9093
+
+
+class MetricsSettings(BaseModel):
+    """Where each Seva process serves its Prometheus metrics (loopback by default)."""
+
+    host: str = "127.0.0.1"
+    producer_port: int = 19101
+    worker_port: int = 19102
+    sink_port: int = 19103
+    responder_port: int = 19104
+
+    def ports(self) -> dict[str, int]:
+        return {
+            "producer": self.producer_port,
+            "worker": self.worker_port,
+            "sink": self.sink_port,
+            "responder": self.responder_port,
+        }
+
+
+class StackSettings(BaseModel):
+    """How `seva up` runs the local stack; `managed=false` means use existing clusters and start nothing."""
+
+    managed: bool = True
+    state_dir: Path = Field(default_factory=_default_state_dir)
+    kafka_version: str = "4.4.0"
+    kafka_controller_port: int = 19093
+    kafka_heap_mb: int = Field(default=512, ge=128, le=512)
+    clickhouse_interserver_port: int = 19009
+    ready_timeout_s: float = Field(default=120.0, gt=0)
+
+
+class Settings(BaseSettings):
+    """All of Seva's settings. Built once by the CLI (the composition root); tests build it directly."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SEVA_", env_nested_delimiter="__", extra="ignore", populate_by_name=True
+    )
+
+    kafka: KafkaSettings = Field(default_factory=KafkaSettings)
+    clickhouse: ClickHouseSettings = Field(default_factory=ClickHouseSettings)
+    prometheus: PrometheusSettings = Field(default_factory=PrometheusSettings)
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings)
+    stack: StackSettings = Field(default_factory=StackSettings)
+    # A Kafka distribution to run instead of jars resolved from Maven Central (the usual variable name).
+    kafka_home: Path | None = Field(
+        default=None, validation_alias=AliasChoices("KAFKA_HOME", "SEVA_KAFKA_HOME", "kafka_home")
+    )
+
+
+def load_settings() -> Settings:
+    """Read the environment once; a bad value becomes a one-line ConfigError naming the variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = "SEVA_" + "__".join(str(p).upper() for p in first["loc"])
+        raise ConfigError(f"invalid setting {where}: {first['msg']}") from exc

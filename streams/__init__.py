@@ -1,0 +1,1 @@
+"""The Faust app: pure triage logic, thin agents over it, tables and the dead-letter path."""
