@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any, cast
 
 from confluent_kafka import KafkaError, KafkaException
 from confluent_kafka.admin import AdminClient, NewTopic
@@ -19,7 +20,7 @@ _QUIET = {"log_level": 0}
 
 
 def admin_client(kafka: KafkaSettings) -> AdminClient:
-    return AdminClient(kafka.librdkafka(**_QUIET))
+    return AdminClient(cast(dict[str, Any], kafka.librdkafka(**_QUIET)))
 
 
 def cluster_ready(kafka: KafkaSettings, timeout: float = 3.0) -> bool:

@@ -32,7 +32,7 @@ def build_app(app_id: str, broker: str, source: str, target: str) -> faust.App:
     target_topic = app.topic(target, value_serializer="raw", key_serializer="raw")
 
     @app.agent(source_topic, concurrency=1)
-    async def forward(stream: faust.Stream) -> None:
+    async def forward(stream: faust.StreamT) -> None:
         async for event in stream.events():
             await target_topic.send(key=event.key, value=b"faust:" + event.value)
             FORWARDED.inc()
