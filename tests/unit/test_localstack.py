@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,7 +60,8 @@ def test_pid_file_of_a_foreign_process_is_not_ours(tmp_path: Path) -> None:
 
 def test_managed_process_start_and_stop(tmp_path: Path) -> None:
     proc = ManagedProcess("sleeper", tmp_path)
-    proc.start(["sh", "-c", "sleep 60", str(tmp_path)])  # the state folder on the command line marks it as ours
+    # The state folder on the command line marks the process as ours.
+    proc.start([sys.executable, "-c", "import time; time.sleep(60)", str(tmp_path)])
     assert proc.pid() is not None
     assert proc.stop(timeout=5)
     assert proc.pid() is None
