@@ -37,3 +37,20 @@ class ReadinessTimeoutError(StackError):
 
 class KafkaAdminError(SevaError):
     """A Kafka admin operation (creating or describing topics) failed."""
+
+
+class InvalidTweetError(SevaError):
+    """A record from a source is not a usable tweet; `reason` is a short machine-readable code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}")
+
+
+class PublishError(SevaError):
+    """Kafka refused a record for good (a fatal producer error), so it could not be published."""
+
+
+class SourceError(SevaError):
+    """A tweet source (X API, replay file) failed in a way retrying will not fix."""

@@ -132,6 +132,38 @@ class MetricsSettings(BaseModel):
         }
 
 
+class ProducerSettings(BaseModel):
+    """How the producer publishes: batching, compression, buffer bound, duplicate memory, limits."""
+
+    # 20 ms of lingering batches a burst into few requests while adding at most 20 ms to a tweet's journey.
+    linger_ms: int = Field(default=20, ge=0, le=1000)
+    # lz4: the cheapest codec per message on a 2-core machine, still ~2-3x on tweet JSON.
+    compression: Literal["none", "lz4", "zstd", "snappy", "gzip"] = "lz4"
+    # The local buffer while Kafka is unreachable: when full, sources wait instead of anything being dropped.
+    buffer_max_messages: int = Field(default=100_000, ge=1000)
+    # Tweet ids remembered for duplicate suppression (about 100 bytes each).
+    dedupe_capacity: int = Field(default=500_000, ge=1000)
+    # Larger records are not tweets; they go to the dead-letter topic.
+    max_record_bytes: int = Field(default=256 * 1024, ge=1024, le=900 * 1024)
+    # Tweets authored by the service's own account(s) are replies of ours, not complaints.
+    own_user_ids: list[str] = Field(default_factory=list)
+    own_usernames: list[str] = Field(default_factory=list)
+    # Where sources keep checkpoints (the poller's since_id); default: <state_dir>/producer.
+    checkpoint_dir: Path | None = None
+
+
+class XSettings(BaseModel):
+    """The X API: credentials from the environment, the handles Seva listens to, polling and backoff."""
+
+    bearer_token: SecretStr | None = None
+    # Handles whose mentions are complaints; empty = @uppolice, @dgpup and every district handle in the gazetteer.
+    handles: list[str] = Field(default_factory=list)
+    # The account to poll mentions of (its user id); the service's own handle.
+    user_id: str | None = None
+    poll_interval_s: float = Field(default=15.0, gt=0)
+    max_backoff_s: float = Field(default=320.0, gt=0)
+
+
 class StackSettings(BaseModel):
     """How `seva up` runs the local stack; `managed=false` means use existing clusters and start nothing."""
 
@@ -156,6 +188,8 @@ class Settings(BaseSettings):
     prometheus: PrometheusSettings = Field(default_factory=PrometheusSettings)
     metrics: MetricsSettings = Field(default_factory=MetricsSettings)
     stack: StackSettings = Field(default_factory=StackSettings)
+    producer: ProducerSettings = Field(default_factory=ProducerSettings)
+    x: XSettings = Field(default_factory=XSettings)
     # A Kafka distribution to run instead of jars resolved from Maven Central (the usual variable name).
     kafka_home: Path | None = Field(
         default=None, validation_alias=AliasChoices("KAFKA_HOME", "SEVA_KAFKA_HOME", "kafka_home")

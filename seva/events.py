@@ -1,0 +1,59 @@
+"""The event contract: one faust.Record per event that crosses Kafka, declared once and used by every stage.
+
+Records serialize to plain JSON (no Faust metadata), so confluent-kafka producers, Faust agents and `kcat`
+users all read the same bytes. List fields have no defaults on purpose: Faust shares a mutable default
+between instances, so every constructor passes its own list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+# Bumped when a field changes meaning or is removed; adding an optional field does not bump it.
+RAW_TWEET_SCHEMA_VERSION = 1
+
+
+class RawTweet(faust.Record, serializer="json", include_metadata=False):
+    """A tweet exactly as a source delivered it, in the X API v2 shape, plus ingest metadata."""
+
+    # --- the tweet (X API v2 field names) ---
+    id: str
+    text: str
+    created_at: str  # ISO 8601 UTC as X gives it, e.g. 2026-11-24T20:31:02.000Z
+    author_id: str | None
+    conversation_id: str | None
+    in_reply_to_user_id: str | None
+    referenced_tweets: list[dict[str, str]]  # [{"type": "retweeted"|"quoted"|"replied_to", "id": "…"}]
+    lang: str | None
+    mentions: list[str]  # usernames from entities.mentions, without "@"
+    hashtags: list[str]  # tags from entities.hashtags, without "#"
+    geo: dict[str, Any] | None
+    # --- from includes.users, for the author ---
+    author_username: str | None
+    author_location: str | None
+    # --- ingest metadata ---
+    source: str  # x_stream | x_poll | replay | synthetic
+    received_at: str  # ISO 8601 UTC, when Seva received it
+    payload: str  # the source's JSON text, unaltered (the tweet object or its envelope)
+    schema_version: int = RAW_TWEET_SCHEMA_VERSION
+
+    @property
+    def retweet_of(self) -> str | None:
+        for ref in self.referenced_tweets:
+            if ref.get("type") == "retweeted":
+                return ref.get("id")
+        return None
+
+    @property
+    def reply_to(self) -> str | None:
+        for ref in self.referenced_tweets:
+            if ref.get("type") == "replied_to":
+                return ref.get("id")
+        return None
+
+    def partition_key(self) -> bytes:
+        """The Kafka key: the conversation, so a complaint, its retweets and the complainant's follow-up
+        replies land on one partition, in order; a retweet follows the tweet it repeats."""
+        return (self.conversation_id or self.retweet_of or self.id).encode()
