@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 import time
-from typing import Annotated
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -102,6 +105,94 @@ def status(
             typer.echo(f"{name:<13} {state:<5} {where}")
     stack_up = all(report[n]["up"] for n in ("kafka", "clickhouse", "prometheus", "alertmanager"))
     raise typer.Exit(0 if stack_up else 3)
+
+
+class SourceName(StrEnum):
+    synthetic = "synthetic"
+    replay = "replay"
+    x_stream = "x-stream"
+    x_poll = "x-poll"
+
+
+@app.command()
+def produce(
+    source: Annotated[SourceName, typer.Option(help="Where tweets come from.")] = SourceName.synthetic,
+    count: Annotated[int, typer.Option(help="synthetic: distinct tweets to generate.")] = 1000,
+    seed: Annotated[int, typer.Option(help="synthetic: the same seed gives the same tweets.")] = 7,
+    rate: Annotated[float, typer.Option(help="Records per second; 0 = as fast as possible.")] = 0.0,
+    duplicate_rate: Annotated[float, typer.Option(help="synthetic: extra re-sent tweets, fraction.")] = 0.0,
+    malformed_rate: Annotated[float, typer.Option(help="synthetic: extra malformed records, fraction.")] = 0.0,
+    own_rate: Annotated[float, typer.Option(help="synthetic: extra tweets by our own account.")] = 0.0,
+    file: Annotated[list[Path] | None, typer.Option(help="replay: JSON-lines file(s).")] = None,
+    paced: Annotated[bool, typer.Option(help="replay: follow created_at instead of full speed.")] = False,
+    speed: Annotated[float, typer.Option(help="replay --paced: this many times real time.")] = 1.0,
+    metrics: Annotated[bool, typer.Option(help="Serve Prometheus metrics on the producer port.")] = True,
+) -> None:
+    """Publish tweets from a source to tweets.raw (bad records to the dead-letter topic)."""
+    from producers.base import Source
+    from producers.publisher import TweetPublisher
+    from producers.runner import GracefulStop, pump
+    from seva.kafka import ensure_topics
+    from seva.metrics import serve_metrics
+    from seva.topics import CORE_TOPICS
+
+    cfg = settings()
+    if metrics:
+        serve_metrics(cfg.metrics.host, cfg.metrics.producer_port)
+    ensure_topics(cfg.kafka, CORE_TOPICS)
+    producer_cfg = cfg.producer
+    t0 = time.monotonic()
+    with GracefulStop() as stop:
+        if source is SourceName.synthetic:
+            from producers.generator import OWN_USER_ID, GeneratorConfig, generate
+
+            producer_cfg = producer_cfg.model_copy(
+                update={"own_user_ids": [*producer_cfg.own_user_ids, OWN_USER_ID]}
+            )
+            publisher = TweetPublisher(cfg.kafka, producer_cfg)
+            gen = GeneratorConfig(
+                seed=seed, duplicate_rate=duplicate_rate, malformed_rate=malformed_rate, own_rate=own_rate
+            )
+            records = (r.raw for r in generate(count, gen))
+            pump(records, publisher, Source.SYNTHETIC, stop.event, rate,
+                 progress=lambda n: _say(f"{n} records handed over"))
+        elif source is SourceName.replay:
+            from producers.replay import paced as pace
+            from producers.replay import read_lines
+
+            if not file:
+                raise ConfigError("--source replay needs at least one --file")
+            for path in file:
+                if not path.is_file():
+                    raise ConfigError(f"replay file not found: {path}")
+            publisher = TweetPublisher(cfg.kafka, producer_cfg)
+            lines = read_lines(file)
+            pump(pace(lines, speed) if paced else lines, publisher, Source.REPLAY, stop.event, rate,
+                 progress=lambda n: _say(f"{n} records handed over"))
+        else:
+            publisher = TweetPublisher(cfg.kafka, producer_cfg)
+            _run_x_source(source, cfg, publisher, stop.event)
+        undelivered = publisher.close(timeout=120)
+    s = publisher.stats
+    typer.echo(
+        f"produced in {time.monotonic() - t0:.1f}s: received {s.received}, published {s.published}, "
+        f"duplicates skipped {s.duplicates}, own skipped {s.own_skipped}, "
+        f"dead-lettered {s.dead_lettered_total} {dict(sorted(s.dead_lettered.items())) or ''}".rstrip()
+    )
+    if undelivered:
+        raise SevaError(f"{undelivered} records were not acknowledged by Kafka within 120s of the end")
+
+
+def _run_x_source(source: SourceName, cfg: Settings, publisher: Any, stop: threading.Event) -> None:
+    checkpoint_dir = cfg.producer.checkpoint_dir or (cfg.stack.state_dir / "producer")
+    if source is SourceName.x_stream:
+        from producers.x_stream import run_stream
+
+        run_stream(cfg.x, publisher, stop)
+    else:
+        from producers.x_poll import run_poller
+
+        run_poller(cfg.x, publisher, stop, checkpoint_dir)
 
 
 @app.command()

@@ -56,4 +56,4 @@ class RawTweet(faust.Record, serializer="json", include_metadata=False):
     def partition_key(self) -> bytes:
         """The Kafka key: the conversation, so a complaint, its retweets and the complainant's follow-up
         replies land on one partition, in order; a retweet follows the tweet it repeats."""
-        return (self.conversation_id or self.retweet_of or self.id).encode()
+        return (self.retweet_of or self.conversation_id or self.id).encode()
