@@ -24,7 +24,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 from producers.base import Source
 from producers.dedupe import SeenIds
-from producers.parse import parse_tweet, utc_iso
+from seva.xpayload import parse_tweet, utc_iso
 from seva.errors import InvalidTweetError, PublishError
 from seva.kafka import producer_config
 from seva.settings import KafkaSettings, ProducerSettings

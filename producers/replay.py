@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from producers.parse import parse_created_at
+from seva.xpayload import parse_created_at
 
 
 def read_lines(paths: Iterable[Path]) -> Iterator[bytes]:

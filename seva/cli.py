@@ -204,6 +204,101 @@ def demo() -> None:
     _print_addresses(settings())
 
 
+@app.command()
+def classify() -> None:
+    """Triage tweets read as JSON lines on stdin; one JSON result per line on stdout, in order.
+
+    A line that is not a tweet gets {"line": N, "error": "..."}; the exit status is 1 if any line failed.
+    """
+    from datetime import UTC, datetime
+
+    from seva.districts import UNKNOWN, by_slug
+    from seva.errors import InvalidTweetError
+    from seva.xpayload import parse_tweet
+    from streams.triage import triage_tweet
+
+    failed = False
+    max_bytes = settings().producer.max_record_bytes
+    out = sys.stdout
+    for n, line in enumerate(sys.stdin.buffer, 1):
+        raw = line.rstrip(b"\r\n")
+        try:
+            tweet = parse_tweet(raw, "classify", datetime.now(UTC), max_bytes)
+            result = triage_tweet(tweet)
+        except InvalidTweetError as exc:
+            failed = True
+            out.write(json.dumps({"line": n, "error": str(exc)}, ensure_ascii=False) + "\n")
+            continue
+        except Exception as exc:  # noqa: BLE001 (one bad line must not stop the rest)
+            failed = True
+            out.write(json.dumps({"line": n, "error": f"triage failed: {exc!r}"}, ensure_ascii=False) + "\n")
+            continue
+        district = None if result.district == UNKNOWN else by_slug(result.district)
+        out.write(json.dumps({
+            "tweet_id": tweet.id,
+            "category": result.category.value,
+            "urgency": result.urgency.value,
+            "district": result.district,
+            "range": district.range if district else None,
+            "zone": district.zone if district else None,
+            "reasons": list(result.reasons),
+        }, ensure_ascii=False) + "\n")
+        out.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("eval")
+def eval_cmd(
+    split: Annotated[str, typer.Option(help="dev, test (held out) or all.")] = "test",
+    file: Annotated[list[Path] | None, typer.Option(help="Evaluate these labelled JSON-lines files instead.")] = None,
+    show_errors: Annotated[int, typer.Option("--errors", help="Print up to N misclassified tweets.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Measure triage on labelled tweets: per-category P/R/F1, macro-F1, P1 recall/precision, urgency and
+    district accuracy, alert worth."""
+    from streams.evaluate import EVAL_DATA, SPLITS, errors, format_report, load, report, score
+
+    if file:
+        paths = list(file)
+    elif split == "all":
+        paths = [EVAL_DATA / f"{s}.jsonl" for s in SPLITS]
+    elif split in SPLITS:
+        paths = [EVAL_DATA / f"{split}.jsonl"]
+    else:
+        raise ConfigError(f"--split must be dev, test or all, not {split!r}")
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise ConfigError(f"labelled file not found: {missing[0]}")
+    scored = score(load(paths))
+    rep = report(scored)
+    if as_json:
+        typer.echo(json.dumps(rep.as_dict()))
+    else:
+        typer.echo(format_report(rep, ", ".join(p.name for p in paths)))
+    if show_errors:
+        typer.echo("\n".join(errors(scored, show_errors)))
+
+
+bench_app = typer.Typer(help="Benchmarks that print measured figures (ratios measured in one run).",
+                        no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("produce")
+def bench_produce_cmd(
+    count: Annotated[int, typer.Option(help="Generated tweets to publish.")] = 50_000,
+    as_json: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
+) -> None:
+    """Generator -> publisher -> Kafka: messages/s and CPU µs per message."""
+    from producers.bench import bench_produce
+
+    result = bench_produce(settings(), count).as_dict()
+    for key, value in result.items():
+        typer.echo(f"  {key:<26} {value:>12,.1f}")
+    if as_json:
+        as_json.write_text(json.dumps(result, indent=2))
+
+
 def _print_addresses(cfg: Settings) -> None:
     typer.echo(
         "\n".join(

@@ -7,9 +7,53 @@ between instances, so every constructor passes its own list.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 import faust
+
+
+def utc_iso(moment: datetime) -> str:
+    """X's timestamp format, used for every timestamp in Seva's events: 2026-11-24T20:31:02.000Z."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_created_at(value: str) -> datetime:
+    """Parse an X timestamp (ISO 8601 with 'Z' or an offset) into an aware UTC datetime."""
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError("timestamp has no timezone")
+    return moment.astimezone(UTC)
+
+
+class Category(StrEnum):
+    """What a tweet is about; exactly one per tweet (the triage specification's labels)."""
+
+    VIOLENCE = "violence"
+    WOMEN_SAFETY = "women_safety"
+    EXAM_LEAK = "exam_leak"
+    MISSING_PERSON = "missing_person"
+    THEFT_FRAUD = "theft_fraud"
+    TRAFFIC = "traffic"
+    POLICE_MISCONDUCT = "police_misconduct"
+    NUISANCE = "nuisance"
+    OTHER_COMPLAINT = "other_complaint"
+    NOT_COMPLAINT = "not_complaint"
+
+
+class Urgency(StrEnum):
+    """The TREC-IS priority scale: P1 critical (danger now) to P4 low (not a complaint)."""
+
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+
+    def raised(self) -> Urgency:
+        """One level more urgent (P1 stays P1; P4 is never raised: it is not a complaint)."""
+        return {Urgency.P2: Urgency.P1, Urgency.P3: Urgency.P2}.get(self, self)
+
 
 # Bumped when a field changes meaning or is removed; adding an optional field does not bump it.
 RAW_TWEET_SCHEMA_VERSION = 1

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from producers.parse import parse_created_at, parse_tweet, utc_iso
+from seva.xpayload import parse_created_at, parse_tweet, utc_iso
 from seva.errors import InvalidTweetError
 from seva.events import RawTweet
 

@@ -1,33 +1,21 @@
-"""Turning one raw record from a source into a RawTweet, or a typed reason why it is not one (pure)."""
+"""Decoding X API v2 payloads (bare tweet objects or stream envelopes) into RawTweet, or a typed reason why not."""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from producers.base import Source
 from seva.errors import InvalidTweetError
-from seva.events import RawTweet
+from seva.events import RawTweet, parse_created_at, utc_iso
+
+__all__ = ["REASONS", "parse_created_at", "parse_tweet", "utc_iso"]
 
 # The reasons a record is dead-lettered instead of published; also the `reason` label of the metric.
 REASONS = (
     "oversized", "invalid_utf8", "malformed_json", "not_an_object", "missing_id", "missing_text",
     "invalid_field",
 )
-
-
-def utc_iso(moment: datetime) -> str:
-    """X's timestamp format: 2026-11-24T20:31:02.000Z."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
-def parse_created_at(value: str) -> datetime:
-    """Parse X's created_at (ISO 8601, 'Z' or offset); always returns an aware UTC datetime."""
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError("created_at has no timezone")
-    return moment.astimezone(UTC)
 
 
 def _str_or_none(value: Any, field: str) -> str | None:
@@ -38,7 +26,7 @@ def _str_or_none(value: Any, field: str) -> str | None:
     return str(value)
 
 
-def parse_tweet(raw: bytes, source: Source | str, received_at: datetime, max_bytes: int) -> RawTweet:
+def parse_tweet(raw: bytes, source: str, received_at: datetime, max_bytes: int) -> RawTweet:
     """Validate and decode one record: a bare X API v2 tweet object or a stream envelope {"data", "includes"}.
 
     Raises InvalidTweetError with one of REASONS; never alters the text (the payload is kept verbatim).

@@ -1,0 +1,167 @@
+"""Category and urgency from lexicon evidence, with the rules of the triage specification (pure)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from seva.events import Category, Urgency
+from streams.triage.lexicon import CATEGORY_TERMS, CUE_TERMS
+from streams.triage.matcher import Hit, Matcher, parse_entries
+
+IST = timezone(timedelta(hours=5, minutes=30), "IST")
+
+COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not Category.NOT_COMPLAINT)
+NIGHT_RULE_CATEGORIES = frozenset({Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON})
+BASE_URGENCY = {
+    Category.VIOLENCE: Urgency.P2,
+    Category.WOMEN_SAFETY: Urgency.P2,
+    Category.EXAM_LEAK: Urgency.P2,
+    Category.MISSING_PERSON: Urgency.P2,
+    Category.THEFT_FRAUD: Urgency.P2,
+    Category.TRAFFIC: Urgency.P3,
+    Category.POLICE_MISCONDUCT: Urgency.P3,
+    Category.NUISANCE: Urgency.P3,
+    Category.OTHER_COMPLAINT: Urgency.P3,
+    Category.NOT_COMPLAINT: Urgency.P4,
+}
+# Abduction of a woman or girl is women_safety; of anyone else, violence.
+ABDUCTION_WORDS = frozenset({"kidnap", "abduct", "agwa", "apahar", "utha le gaye", "utha liya", "uthwa",
+                             "अपहरण", "अगवा", "उठा ले गए"})
+# Category weight below which the evidence is too thin to call a tweet a complaint of that kind.
+MIN_CATEGORY_SCORE = 2.0
+
+_MATCHER = Matcher(
+    [t for tag, spec in CATEGORY_TERMS.items() for t in parse_entries(tag, spec)]
+    + [t for tag, spec in CUE_TERMS.items() for t in parse_entries("cue:" + tag, spec)]
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the lexicons found in one tweet: scores per tag and the terms behind them."""
+
+    scores: dict[str, float]
+    terms: dict[str, list[str]]
+
+    def score(self, tag: str) -> float:
+        return self.scores.get(tag, 0.0)
+
+    def cue(self, name: str) -> float:
+        return self.scores.get("cue:" + name, 0.0)
+
+    def has_term(self, tag: str, words: frozenset[str]) -> bool:
+        return any(w in words for w in self.terms.get(tag, ()))
+
+
+def gather(tokens: tuple[str, ...]) -> Evidence:
+    hits: list[Hit] = _MATCHER.find(tokens)
+    scores: dict[str, float] = defaultdict(float)
+    terms: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for hit in hits:
+        key = (hit.term.tag, hit.term.tokens)
+        if key in seen:  # a word repeated is not more evidence
+            continue
+        seen.add(key)
+        scores[hit.term.tag] += hit.term.weight
+        terms[hit.term.tag].append(hit.term.written)
+    return Evidence(dict(scores), dict(terms))
+
+
+def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
+    return ", ".join(repr(t) for t in ev.terms.get(tag, [])[:limit])
+
+
+def decide_category(ev: Evidence) -> tuple[Category, list[str]]:
+    scores = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
+    reasons: list[str] = []
+
+    if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and ev.cue("female") >= 2:
+        scores[Category.WOMEN_SAFETY] += 4.0
+        reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
+    if ev.cue("self_harm"):
+        scores[Category.VIOLENCE] += 3.0
+    # Lost (not stolen) things are a service request; "kho gaya" about a thing is not a missing person.
+    if ev.cue("lost_item") and ev.cue("item") and scores[Category.THEFT_FRAUD] < 3 and not ev.cue("person"):
+        scores[Category.OTHER_COMPLAINT] += 3.0
+        scores[Category.MISSING_PERSON] = 0.0
+        reasons.append(f"a lost item ({_fmt(ev, 'cue:item', 2)}), not a theft")
+    if scores[Category.MISSING_PERSON] and not ev.cue("person") and scores[Category.MISSING_PERSON] < 3:
+        scores[Category.MISSING_PERSON] /= 2
+    # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
+    if scores[Category.POLICE_MISCONDUCT] >= 2.5 and ev.cue("police_actor"):
+        scores[Category.POLICE_MISCONDUCT] += 2.0
+
+    best = max(scores, key=lambda c: scores[c])
+    best_score = scores[best]
+
+    praise = 0.0 if ev.cue("thanks_in_advance") else ev.cue("praise")
+    news, greeting, spam, question = ev.cue("news"), ev.cue("greeting"), ev.cue("spam"), ev.cue("question")
+    request, first_person = ev.cue("request"), ev.cue("first_person")
+    urgent_now = ev.cue("in_progress") >= 2.5 or ev.cue("self_harm") > 0
+
+    if spam >= 3 and not urgent_now:
+        return Category.NOT_COMPLAINT, [*reasons, f"spam or promotion: {_fmt(ev, 'cue:spam')}"]
+    if not urgent_now:
+        if praise >= 2.5 and request < 2.5:
+            return Category.NOT_COMPLAINT, [*reasons, f"praise or thanks: {_fmt(ev, 'cue:praise')}"]
+        if news >= 2 and request < 2 and first_person < 1:
+            return Category.NOT_COMPLAINT, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"]
+        if greeting >= 2.5 and best_score < 4:
+            return Category.NOT_COMPLAINT, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"]
+    if best_score >= MIN_CATEGORY_SCORE:
+        return best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"]
+    if request >= 2 or (request >= 1 and urgent_now):
+        return Category.OTHER_COMPLAINT, [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"]
+    if question:
+        return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
+    return Category.NOT_COMPLAINT, [*reasons, "no complaint found"]
+
+
+def is_night(created_at: datetime) -> bool:
+    """22:00 to 06:00 in India (created_at is UTC)."""
+    hour = created_at.astimezone(IST).hour
+    return hour >= 22 or hour < 6
+
+
+def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tuple[Urgency, list[str]]:
+    urgency = BASE_URGENCY[category]
+    reasons = []
+    if category is Category.NOT_COMPLAINT:
+        return Urgency.P4, ["not a complaint: P4"]
+    in_progress = ev.cue("in_progress")
+    if ev.cue("self_harm"):
+        return Urgency.P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
+    if category is Category.TRAFFIC:
+        if ev.cue("injured") >= 2 and not ev.cue("no_injury"):
+            urgency = Urgency.P1
+            reasons.append(f"people injured: {_fmt(ev, 'cue:injured')}")
+        elif ev.cue("death"):
+            urgency = Urgency.P2
+            reasons.append(f"a death on the road: {_fmt(ev, 'cue:death')}")
+        elif in_progress >= 3 and not ev.cue("no_injury"):
+            urgency = Urgency.P2
+    elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.THEFT_FRAUD, Category.MISSING_PERSON,
+                      Category.NUISANCE, Category.OTHER_COMPLAINT, Category.POLICE_MISCONDUCT):
+        threat_only = ev.cue("threat_only") and category is Category.VIOLENCE and ev.score("violence") <= 4
+        if in_progress >= 2.5 and not threat_only and category not in (Category.NUISANCE,
+                                                                         Category.POLICE_MISCONDUCT):
+            urgency = Urgency.P1
+            reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
+        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1.5:
+            urgency = Urgency.P1
+            reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
+    if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < 2.5:
+        urgency = Urgency.P3
+        reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")
+    if not reasons:
+        reasons.append(f"{category.value} is {urgency.value} by default")
+    if category in NIGHT_RULE_CATEGORIES and is_night(created_at) and urgency is not urgency.raised():
+        raised = urgency.raised()
+        reasons.append(
+            f"night rule: created {created_at.astimezone(IST):%H:%M} IST, {urgency.value}->{raised.value}"
+        )
+        urgency = raised
+    return urgency, reasons

@@ -1,0 +1,337 @@
+"""The triage lexicons: words and phrases in English, Hinglish and Hindi (Devanagari) for each category and cue.
+
+Entries are written as people write them; `normalize.fold_token` folds both sides, so one spelling covers
+many variants. `word*` matches any word starting with it, `phrase=2` weighs an entry twice. Category lists
+hold evidence of what happened; cue lists hold evidence of how (in progress, a request, news, praise…).
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------------- categories
+
+CATEGORY_TERMS: dict[str, str] = {
+    "violence": """
+        assault*; attack*; beat; beating; beaten; bashed; thrash*; fight; fighting; fought; brawl; clash*;
+        hit me; hitting; punch*; slap*; stab*; knife; knives; sword; gun; guns; gunshot*; shot at; shoot*;
+        firing=2; fired; open fire; pistol; revolver; rifle; bullet*; bomb; weapon*; murder*=2; kill*; dead body;
+        threat*; threaten*; death threat=2; life threat=2; kidnap*=2; abduct*=2; hostage; mob; lynch*; riot*;
+        stone pelting; extortion=2; extort*; ransom=2; goons; goonda*; bully; bullies; rowdy; dabang*; injur*;
+        suicide=3; kill myself=3; end my life=3; end my life=3; take my life=3; self harm=3; hang myself=3;
+        jump off=2; poison*; acid attack=3; set on fire; burnt alive; burn*; broke his; broken head;
+        maar; mar; mara; mari; maro; marte; marne; maarpeet=2; marpit=2; marpeet=2; mar pit=2; peet*; pit rahe;
+        pitai=2; pitayi=2; hamla=2; hamle; jhagda; jhagra; jhagde; ladai; larai; danga; goli=2;
+        goliyan; tamancha=2; katta=2; chaku=2; chhura; talwar; lathi; lathiyan; danda; dande; rod se;
+        dhamki=2; dhamkiya*; dhamka*; jaan se; jaan ka khatra=2; jan ka khatra=2; khatra hai; hatya=2; qatl;
+        katl; agwa*=2; apahar*=2; utha le gaye; utha liya; uthwa; rangdari=2; hafta vasuli=2; fansi; fasi;
+        khudkushi=3; khudkhushi=3; atmahatya=3; jaan de dunga=3; jaan de dungi=3; mar jaunga=2; mar jaungi=2;
+        zeher; jahar; sir phod*; sar phod*; lahuluhan; ghayal; khoon; khun; dabangon; dabango; gundo; gunde;
+        goondo; badmash*=1.5;
+        मार; मारा; मारी; मारो; मारने; मारते; मारपीट=2; पीट*; पिटाई=2; हमला=2; हमले; झगड़ा; झगड़े; लड़ाई; दंगा;
+        गोली=2; गोलियां; फायरिंग=2; फायर; तमंचा=2; कट्टा=2; चाकू=2; छुरा; तलवार; लाठी; डंडा; डंडे; धमकी=2;
+        धमका*; जान से; जान का खतरा=2; खतरा; हत्या=2; कत्ल; अपहरण=2; अगवा=2; उठा ले गए; रंगदारी=2; फिरौती=2;
+        वसूली; आत्महत्या=3; खुदकुशी=3; जान दे दूंगा=3; जान दे दूंगी=3; फांसी; जहर; सिर फोड़; लहूलुहान; घायल;
+        खून; दबंग*; गुंडे; गुंडों; बदमाश*=1.5; भीड़; जिंदा जला
+    """,
+    "women_safety": """
+        harass*=2; sexual*=2; molest*=3; stalk*=3; following me=2; follows me=2; follow me home; eve teas*=3;
+        obscene=3; vulgar=2; dirty messages=2; dirty photos=2; nude*=2; morphed=2; private photos=2;
+        blackmail*=1.5; rape*=3; groped=3; touched me=2; touching; inappropriate*; indecent*; catcall*;
+        lewd; flash*; dowry=3; domestic violence=3; husband beats=3; in laws=2; in-laws=2; wife beating=2;
+        misbehav* with girl=2; teasing; tease*; comments on girls=2; passing comments=2; women safety=2;
+        chhedkhani=3; chedkhani=3; chhed*=2; ched rahe=2; chhedte; chedte; ashlil=3; ashleel=3; gandi baat*=2;
+        gande message*=2; gandi photo*=2; gandi video*=2; galat harkat=3; galat nazar; badtamizi=1.5;
+        badtameezi=1.5; chhed chhad=3; peecha karta=3; pichha karta=3; picha karta=3; pichha kar=3; peecha kar=3;
+        dahej=3; sasural=2; sasuraal=2; sasural wale=2; pati marta=3; pati ne mara=3; pati peet=3; shohde=3;
+        sohde=3; mansik utpidan; utpidan=2; yaun=3; balatkar=3; dushkarm=3; izzat; ijjat; ladkiyon ko;
+        ladkiyo ko; akeli ladki; akeli hun=1.5; akeli hoon=1.5; i am alone=1.5; alone at home=1.5;
+        छेड़छाड़=3; छेड़खानी=3; छेड़*=2; अश्लील=3; गंदी बात*=2; गंदे मैसेज=2; गलत हरकत=3; पीछा=2.5; दहेज=3;
+        ससुराल=2; पति मारता=3; पति ने मारा=3; शोहदे=3; शोहदों=3; उत्पीड़न=2; यौन=3; बलात्कार=3; दुष्कर्म=3;
+        अकेली=1.5; घरेलू हिंसा=3; महिला सुरक्षा=2; ब्लैकमेल*=1.5
+    """,
+    "exam_leak": """
+        paper leak*=3; paperleak*=3; paper out=3; question paper=2.5; leaked paper=3; exam leak*=3; leak*=1.5;
+        answer key=2.5; answer sheet*=1.5; solver gang*=3; solver*=2.5; solvers=2.5; dummy candidate*=3;
+        impersonat*=1.5; munna bhai=2.5; cheating racket=3; mass cheating=3; nakal=2.5; nakal mafia=3;
+        copying in exam=2.5; exam=1; exams=1; examination=1; recruitment=1.5; bharti=1.5; bharati=1.5;
+        vacancy; constable exam=2; si exam=2; upsssc=2.5; uppsc=2.5; uppbpb=2.5; upprpb=2.5; tet=1.5; uptet=2.5;
+        pet exam=2; lekhpal=1.5; setting se=2; setting kar=2; paise lekar naukri=2.5; job racket=2.5;
+        pariksha=1; pariksha radd=2; re exam=2; reexam=2; cancel exam=2; exam cancel*=2; retest=2; re-test=2;
+        पेपर लीक=3; पेपरलीक=3; प्रश्न पत्र=2.5; प्रश्नपत्र=2.5; पर्चा लीक=3; पर्चा=1.5; लीक=1.5; आंसर की=2.5;
+        उत्तर कुंजी=2.5; सॉल्वर=2.5; साल्वर=2.5; सॉल्वर गैंग=3; डमी कैंडिडेट=3; मुन्ना भाई=2.5; नकल=2.5;
+        नकल माफिया=3; परीक्षा=1; भर्ती=1.5; सिपाही भर्ती=2; आरक्षी भर्ती=2; भर्ती परीक्षा=2; दरोगा भर्ती=2
+    """,
+    "missing_person": """
+        missing=2.5; is missing=3; went missing=3; gone missing=3; not returned=2.5; didn't return=2.5;
+        not come back=2.5; has not come home=3; hasn't come home=3; not reached home=3; no trace=2.5;
+        untraceable=2.5; unreachable=2; not reachable=2; switched off=1.5; lost child=3; child found=3;
+        found a child=3; found a boy=3; found a girl=2; wandering=1.5; stranded=2.5; stuck=1; separated=1.5;
+        lost contact=2; cannot contact=2; can't contact=2; whereabouts=2.5; run away=1.5; ran away=1.5;
+        lapata=3; laapata=3; gayab=1.5; gum ho=2.5; gumshuda=3; ghar nahi aaya=3; ghar nahi aya=3;
+        ghar nahi lauta=3; ghar nahi lauti=3; wapas nahi aaya=3; wapas nahi aayi=3; wapas nahi aya=3;
+        nahi mil raha=2.5; nahi mil rahi=2.5; nahi mil rhe=2.5; pata nahi chal=2; kho gaya=1.5; kho gayi=1.5;
+        bichad=2.5; bichhad=2.5; phas=1.5; phase=1.5; fase hai=1.5; fanse; sampark nahi=2; baat nahi ho=1.5;
+        bhatak=1.5; bhag gayi=1.5; bhag gaya=1.5; mila hai bachcha=3; bachcha mila=3;
+        लापता=3; गायब=1.5; गुमशुदा=3; गुम हो=2.5; घर नहीं आया=3; घर नहीं आई=3; घर नहीं लौटा=3; घर नहीं लौटी=3;
+        वापस नहीं आया=3; नहीं मिल रहा=2.5; नहीं मिल रही=2.5; कोई पता नहीं=2; खो गया=1.5; खो गई=1.5;
+        बिछड़=2.5; फंसे=2; फंसा=2; फंसी=2; संपर्क नहीं=2; भटक=1.5; लावारिस=2; बच्चा मिला=3
+    """,
+    "theft_fraud": """
+        stolen=3; stole=3; steal*=3; theft=3; thief=3; thieves=3; burglar*=3; break in=2; broke into=2;
+        robbed=3; robber*=3; loot*=3; snatch*=3; snatched=3; pickpocket*=3; dacoit*=3; chain snatch*=3;
+        fraud*=3; scam*=3; cheat*=2; cheated=3; duped=3; conned=2; fake call*=2; fake loan*=3; loan app*=2.5;
+        upi=2; otp=2; kyc=2; paytm=1.5; phonepe=1.5; gpay=1.5; bank account=1.5; debited=2.5; deducted=2;
+        money transferred=2; transferred money=2; online fraud=3; cyber*=2.5; hacked=2; phishing=3;
+        sextortion=3; digital arrest=3; impersonat*=1; fake profile=2; ponzi=2; chit fund=2;
+        chori=3; chor=3; choro; chur; churaya=3; chura li=3; chura liya=3; chura le=3; loota=3; lut li=3;
+        lut liya=3; luut=3; lut=2; lutere=3; chheen=3; chhin=3; chhina=3; chin liya=2.5; jhapat=3; jhapatmar=3;
+        jeb kat*=3; jebkat*=3; dakaiti=3; dakait*=3; thagi=3; thag=2.5; thage=3; thaga=3; thug liya=3;
+        dhokha=2.5; dhokhe=2.5; dhokhadhadi=3; farji=2; nakli=1.5; paise kat=2.5; paise nikal=2.5;
+        khate se=2.5; account se=2; bhains=2; bhainse; gaay chori=3; mavesh*=2.5; tractor=1; bike=1;
+        motorcycle=1; scooty=1; car=0.5; mobile=0.5; phone=0.5; purse=0.5; wallet=0.5; ghar ka tala=2.5;
+        tala tod*=3; tala toot*=3;
+        चोरी=3; चोर=3; चोरों=3; चुरा=3; चुराया=3; लूट*=3; लुटेरे=3; छीन*=3; झपट*=3; जेब कत*=3; डकैती=3; डकैत*=3;
+        ठगी=3; ठग*=2.5; धोखा=2.5; धोखाधड़ी=3; फ्रॉड=3; फर्जी=2; साइबर=2.5; ओटीपी=2; यूपीआई=2; खाते से=2.5;
+        पैसे कट=2.5; पैसे निकाल=2.5; भैंस=2; मवेशी=2.5; ताला तोड़=3; ताला टूटा=3; नकबजनी=3; सेंधमारी=3
+    """,
+    "traffic": """
+        accident*=3; collision=3; collided=3; crash*=2; hit and run=3; overturn*=2.5; run over=3; ran over=3;
+        traffic=2.5; jam=2.5; jammed=2.5; congestion=2.5; blocked road=2.5; road blocked=2.5; road block*=2;
+        illegal parking=3; wrong parking=3; parked on road=2.5; no parking=2; signal=1.5; signals=1.5;
+        traffic light*=2.5; red light=2; rash driving=3; drunk driving=3; drunken driving=3; overspeed*=3;
+        speeding=2.5; wrong side=3; stunt*=2.5; triple riding=3; without helmet=2; helmet=1; rickshaw*=1;
+        e-rickshaw*=1; e rickshaw*=1; truck=1; dumper=1.5; bus=0.5; tempo=1; diversion=1.5; highway=1;
+        expressway=1.5; road=0.5; flyover=1;
+        hadsa=3; haadsa=3; durghatna=3; takkar=3; takar=3; palat gayi=2.5; palti=2.5; kuchal=3; jaam=2.5;
+        jam laga=3; rasta band=2.5; raasta band=2.5; sadak band=2.5; galat parking=3; avaidh parking=3;
+        gadiyan khadi=2; tez raftar=3; tej raftar=3; stunt baaz*=3;
+        हादसा=3; हादसे=3; दुर्घटना=3; टक्कर=3; पलट=2.5; कुचल=3; जाम=2.5; ट्रैफिक=2.5; रास्ता बंद=2.5;
+        सड़क बंद=2.5; अवैध पार्किंग=3; पार्किंग=2; सिग्नल=1.5; तेज रफ्तार=3; स्टंट=2.5; ओवरलोड=2; रॉन्ग साइड=3
+    """,
+    "police_misconduct": """
+        bribe*=3; bribery=3; corrupt*=2.5; extorting money=2; demanding money=2.5; asked for money=2;
+        not registering=3; refused to register=3; refuse to register=3; refusing to register=3;
+        not lodging=3; refused to lodge=3; fir not registered=3; fir not lodged=3; no fir=2.5;
+        not taking complaint=3; didn't register=3; did not register=3; misbehav*=2; abused by police=3;
+        police beat=3; beaten by police=3; custodial=3; illegal detention=3; illegally detained=3;
+        detained without=3; no response=2; not responding=2; no one came=2.5; nobody came=2.5; no action=1.5;
+        inaction=2; sleeping=1; negligence=2; helpless=1; rude=2; threatened by police=3; lockup=2; lock up=2;
+        rishwat=3; ghoos=3; ghus mang=3; paise mang=2.5; paise maang=2.5; suvidha shulk=3; fir nahi likh=3;
+        fir nahi darj=3; fir darj nahi=3; report nahi likh=3; report darj nahi=3; mukadma darj nahi=3;
+        likhne se mana=3; bhaga diya=2; bhga diya=2; bhagа diya=2; thane se bhaga=3; sunwai nahi=2.5;
+        sunvai nahi=2.5; koi sunwai=2; koi sun nahi=2; koi nahi sun=2; nahi sun rahi=2; nahi sun rahe=2;
+        police nahi aayi=2.5; police nahi ayi=2.5; police nahi aai=2.5; koi nahi aaya=2.5; abhadrata=2.5;
+        badsuluki=2.5; galiyan di=1.5; gali di=1.5; jabardasti utha=2; band kar diya=1;
+        रिश्वत=3; घूस=3; सुविधा शुल्क=3; पैसे मांग=2.5; एफआईआर नहीं=3; एफआईआर दर्ज नहीं=3; मुकदमा दर्ज नहीं=3;
+        रिपोर्ट दर्ज नहीं=3; रिपोर्ट नहीं लिख=3; भगा दिया=2; सुनवाई नहीं=2.5; कोई सुनवाई=2; कोई नहीं सुन=2;
+        अभद्रता=2.5; बदसलूकी=2.5; गाली=1.5; गालियां=1.5; अवैध हिरासत=3; हिरासत=1.5; पुलिस नहीं आई=2.5;
+        कोई नहीं आया=2.5; लापरवाही=2; भ्रष्ट*=2.5
+    """,
+    "nuisance": """
+        noise=3; noisy=3; loud music=3; loudspeaker*=3; speaker*=2; dj=3; d j=3; sound system=2.5; party=1;
+        drinking=2.5; drunk*=2; drunkards=3; alcohol=2.5; liquor=2.5; illegal liquor=3; country liquor=3;
+        hooch=3; wine shop=2; beer=2; gambling=3; gamble*=3; betting=2.5; satta=3; drugs=2.5; drug=2; smack=3;
+        ganja=3; charas=3; addicts=2.5; smoking=1.5; hookah=2.5; hukka=2.5; encroach*=3; footpath=2; hawkers=2;
+        nuisance=3; hooligan*=2; ruckus=2; creating chaos=2; stray=1; firecracker*=2; crackers=2; burning garbage=2;
+        shor=3; shor sharaba=3; hungama=2; daru=3; daaru=3; sharab=3; sharabi*=3; kachchi sharab=3;
+        kacchi sharab=3; avaidh sharab=3; theka=2; nasha=2.5; nashe=2.5; nashedi*=3; nasheri=3; jua=3; juaa=3;
+        juari=3; sattebaaz*=3; atikraman=3; avaidh kabja=1.5; thele=2; rehdi=2; gutka=1; hulad=2; huddang=2;
+        हुड़दंग=3; शोर=3; शोरगुल=3; लाउडस्पीकर=3; डीजे=3; शराब=3; शराबी*=3; दारू=3; कच्ची शराब=3;
+        अवैध शराब=3; ठेका=2; नशा=2.5; नशे=2.5; नशेड़ी=3; स्मैक=3; गांजा=3; चरस=3; जुआ=3; जुआरी=3; सट्टा=3;
+        अतिक्रमण=3; हुक्का=2.5; पटाखे=2
+    """,
+    "other_complaint": """
+        verification=3; verify=2; character certificate=3; police clearance=3; pcc=2.5; passport=2.5;
+        tenant verification=3; servant verification=3; noc=2.5; arms licence=2.5; arms license=2.5;
+        permission=2; land dispute=3; property dispute=3; dispute=1.5; boundary=1.5; plot=1.5; land=1.5;
+        illegal possession=2.5; grabbed my land=3; land grab*=3; fir status=3; status of fir=3; status of my fir=3;
+        fir copy=3; copy of fir=3; complaint number=2; complaint status=3; investigation status=2.5;
+        lost my=2.5; lost his=2; lost her=2; misplaced=3; left my=2; forgot my=2; fell somewhere=2.5;
+        documents=1.5; aadhaar=1.5; aadhar=1.5; pan card=1.5; driving licence=1.5; certificate=2; tip=1.5;
+        information about=1.5; inform you=1.5; suspicious=1.5; neighbour*=1; neighbor*=1; pending=1;
+        charitra praman=3; charitra praman patra=3; satyapan=3; kirayedar=2.5; naukar=1.5; zameen=2.5;
+        jamin=2.5; bhumi=2; kabza=2.5; kabja=2.5; nali=1.5; raasta=1; batwara=2.5; vivad=2; mukadma=1.5;
+        shikayat ki thi=1.5; kho gaya mera=2.5; kho gayi meri=2.5; kahin gir gaya=3; gir gaya=1.5; gir gayi=1.5;
+        सत्यापन=3; चरित्र प्रमाण पत्र=3; चरित्र प्रमाणपत्र=3; पासपोर्ट=2.5; किरायेदार=2.5; अनुमति=2;
+        जमीन=2.5; ज़मीन=2.5; भूमि=2; कब्जा=2.5; कब्ज़ा=2.5; विवाद=2; बंटवारा=2.5; नाली=1.5; मुकदमा=1.5;
+        कहीं गिर=3; गिर गया=1.5; गिर गई=1.5; कागजात=1.5; आधार=1.5; प्रमाण पत्र=2; सूचना=1.5
+    """,
+}
+
+# -------------------------------------------------------------------------------------------------- cues
+
+CUE_TERMS: dict[str, str] = {
+    # An offence or emergency happening now or minutes ago: the P1 evidence.
+    "in_progress": """
+        right now=3; now=1.5; just now=2.5; currently=2; at the moment=2.5; happening=2; going on=2;
+        minutes ago=2.5; min ago=2.5; mins ago=2.5; few minutes=2; immediately=2; urgent*=2; emergency=2.5;
+        asap=1.5; hurry=2; please come=2.5; come fast=2.5; come quickly=2.5; send help=3; send police=2.5;
+        help me=2.5; save me=3; save us=3; save my=3; someone help=2.5; help please=1.5; please help=1.5;
+        sos=3; trapped=2.5; outside my door=3; banging=3; knocking=2; broke in=2; breaking in=2.5;
+        inside my house=2.5; entered my house=2; still here=2.5; still there=2; are beating=3; is beating=3;
+        beating him=3; beating me=3; beating my=3; being beaten=3; shooting=2.5; firing going=3; on fire=2.5;
+        bleeding=3; unconscious=3; lying on=2.5; lying there=2.5; dying=3; critical=2; serious condition=2.5;
+        is following me=3; following me right=3; being followed=3; chasing=2.5; trying to enter=3;
+        abhi=2.5; abhi abhi=3; is waqt=2.5; iss waqt=2.5; turant=2.5; jaldi=2; jldi=2; jaldi aao=3;
+        jaldi aaiye=3; jaldi aaye=3; jaldi bheje=3; jaldi bhejo=3; bachao=3; bachaiye=3; bachaye=3; bacha lo=3;
+        madad karo=2; madad kijiye=2; help karo=2; ho raha hai=2; ho rahi hai=2; ho rha hai=2; ho rhi hai=2;
+        chal rahi hai=2.5; chal rhi hai=2.5; maar rahe=3; mar rahe=3; maar rhe=3; mar rhe=3; peet rahe=3;
+        pit rahe=3; peet rhe=3; ghus aaye=3; ghus gaye=3; ghuse hai=3; ghuse hain=3; ghus rahe=3; darwaja=2;
+        darwaza=2; darvaja=2; darvaza=2; khade hai=2; khade hain=2; khun beh=3; khoon beh=3; tadap=3; behosh=3;
+        sadak par pade=3; pade hai=2; pade hain=2; mar jayega=3; mar jayegi=3; jaan bachao=3; koi bachao=3;
+        अभी=2.5; अभी अभी=3; इस वक्त=2.5; तुरंत=2.5; जल्दी=2; जल्द से जल्द=2; बचाओ=3; बचाइए=3; बचा लो=3;
+        मदद करो=2; मदद करें=1.5; हो रहा है=2; हो रही है=2; चल रही है=2.5; मार रहे=3; पीट रहे=3; घुस आए=3;
+        घुस गए=3; घुसे हैं=3; दरवाजा=2; दरवाज़ा=2; खड़े हैं=2; खून बह=3; तड़प=3; बेहोश=3; सड़क पर पड़े=3;
+        पड़े हैं=2; जान बचाओ=3; कोई बचाओ=3
+    """,
+    # Hurt people: traffic accidents with injured are P1.
+    "injured": """
+        injured=3; injuries=3; injury=3; hurt=2; bleeding=3; unconscious=3; ambulance=2.5; critical=2;
+        serious=1.5; ghayal=3; jakhmi=3; zakhmi=3; chot=2; chotein=2; khoon=2; khun=2; behosh=3;
+        घायल=3; जख्मी=3; चोट=2; चोटें=2; खून=2; बेहोश=3; एंबुलेंस=2.5; एम्बुलेंस=2.5
+    """,
+    "no_injury": """
+        no one hurt=3; no one injured=3; nobody hurt=3; nobody injured=3; no injuries=3; no injury=3;
+        koi ghayal nahi=3; koi chot nahi=3; कोई घायल नहीं=3; कोई हताहत नहीं=3
+    """,
+    "death": """
+        died=2; dead=2; death=1.5; killed=2; passed away=2; maut=2; mout=2; mrityu=2; मौत=2; मृत्यु=2; मृत=2
+    """,
+    # Suicide threats are always P1.
+    "self_harm": """
+        suicide=3; kill myself=3; end my life=3; take my life=3; self harm=3; hang myself=3;
+        khudkushi=3; khudkhushi=3; atmahatya=3; jaan de dunga=3; jaan de dungi=3; jaan de denge=3;
+        apni jaan=2; fansi laga=3; fanda laga=3; आत्महत्या=3; खुदकुशी=3; जान दे दूंगा=3; जान दे दूंगी=3;
+        फांसी लगा=3; अपनी जान=2
+    """,
+    # A threat (not yet an act) is P2 even when written in the continuous tense.
+    "threat_only": """
+        threat*=2; threaten*=2; dhamki=2; dhamkiyan=2; dhamka=2; धमकी=2; धमका*=2
+    """,
+    # A request for police action.
+    "request": """
+        please=1; pls=1; plz=1; kindly=1.5; request=1; help=1; sir=0.5; madam=0.5; action=1.5; take action=2;
+        strict action=2; needful=2; look into=1.5; complaint=1.5; complain*=1.5; fir=1.5; report=0.5; police=0.3;
+        madad=1.5; sahayata=1.5; karyavahi=2; karwai=2; karvai=2; karwahi=2; kaarwai=2; shikayat=1.5;
+        nivedan=1.5; prarthana=1; kripya=1.5; dhyan de=1.5; sangyan=2; sangyan le=2.5;
+        कृपया=1.5; निवेदन=1.5; मदद=1.5; सहायता=1.5; कार्रवाई=2; कार्यवाही=2; कारवाई=2; शिकायत=1.5; संज्ञान=2;
+        प्रार्थना=1; ध्यान दें=1.5
+    """,
+    # The writer or someone close is affected: makes a mention of a crime a complaint.
+    "first_person": """
+        i; me; my; mine; we; us; our; mera; meri; mere; mujhe; mujh; humara; hamara; hamari; hamare; humare;
+        hume; hamein; hamen; main; maine; hum; apna;
+        मेरा; मेरी; मेरे; मुझे; मैं; मैंने; हमारा; हमारी; हमारे; हमें; हम
+    """,
+    # Women and girls: abduction of one is women_safety, not violence.
+    "female": """
+        girl=2; girls=2; woman=2; women=2; lady=2; ladies=2; daughter=2; sister=2; wife=2; mother=1; niece=2;
+        she=1; her=1; minor girl=3; student girl=2;
+        ladki=2; ladkiyan=2; ladkiyon=2; beti=2; bitiya=2; behen=2; bahan=2; behan=2; patni=2; biwi=2; bivi=2;
+        mahila=2; mahilaon=2; aurat=2; chhatra=2; bhanji=2; bhatiji=2; naabalig ladki=3;
+        लड़की=2; लड़कियों=2; बेटी=2; बिटिया=2; बहन=2; पत्नी=2; महिला=2; महिलाओं=2; औरत=2; छात्रा=2; भांजी=2;
+        भतीजी=2; नाबालिग लड़की=3
+    """,
+    # People (missing someone) versus things (lost something).
+    "person": """
+        son=2; daughter=2; child=2; children=2; kid=2; boy=2; girl=2; brother=2; sister=2; father=2; mother=2;
+        dad=2; mom=2; papa=2; mummy=2; grandfather=2; grandmother=2; uncle=1.5; wife=2; husband=2; man=1.5;
+        woman=1.5; person=2; old man=2; relative*=2; family=1.5; friend=1.5; student=1.5; cousin=2; nephew=2;
+        beta=2; beti=2; bachcha=2; bacha=2; bachchi=2; bachche=2; bhai=2; behen=2; pita=2; pitaji=2; mata=2;
+        maa=2; dada=2; dadi=2; nana=2; nani=2; chacha=2; patni=2; pati=2; aadmi=1.5; vyakti=2; ladka=2; ladki=2;
+        parivar=1.5; rishtedar=2; dost=1.5;
+        बेटा=2; बेटी=2; बच्चा=2; बच्चे=2; बच्ची=2; भाई=2; बहन=2; पिता=2; पिताजी=2; माता=2; मां=2; दादा=2;
+        दादी=2; पति=2; पत्नी=2; व्यक्ति=2; लड़का=2; लड़की=2; परिवार=1.5; रिश्तेदार=2; युवक=2; युवती=2;
+        वृद्ध=2; किशोर=2; किशोरी=2
+    """,
+    # Things that get lost or stolen.
+    "item": """
+        phone=2; mobile=2; iphone=2; wallet=2; purse=2; bag=2; laptop=2; documents=2; document=2; aadhaar=2;
+        aadhar=2; licence=2; license=2; keys=2; chain=1.5; ring=1.5; jewellery=2; jewelry=2; bike=2; cycle=2;
+        suitcase=2; pan card=2; atm card=2; card=1; passport=1.5; certificate=1.5; mobail=2; batua=2;
+        फोन=2; मोबाइल=2; पर्स=2; बैग=2; कागजात=2; आधार=2; लाइसेंस=2; चाबी=2; बटुआ=2
+    """,
+    # Loss by accident, not by a thief.
+    "lost_item": """
+        lost=1.5; misplaced=3; left behind=2.5; forgot=2; fell=1.5; dropped=2; kho gaya=1.5; kho gayi=1.5;
+        kho diya=2; gir gaya=2; gir gayi=2; chhoot gaya=2.5; chhut gaya=2.5; bhul gaya=2; bhool gaya=2;
+        खो गया=1.5; खो गई=1.5; गिर गया=2; गिर गई=2; छूट गया=2.5; भूल गया=2
+    """,
+    # The grievance is police inaction on another matter.
+    "police_actor": """
+        police=1; policeman=1.5; policemen=1.5; cop=1.5; cops=1.5; constable=1.5; sho=2; si=1; inspector=1.5;
+        daroga=2; darogа=2; thana=1.5; thane=1.5; thanedar=2; chowki=1.5; chauki=1.5; station=0.5; dial 112=1;
+        prv=1.5; sipahi=1.5; havaldar=1.5; hawaldar=1.5; pulis=1;
+        पुलिस=1; पुलिसकर्मी=1.5; सिपाही=1.5; दरोगा=2; दारोगा=2; थाना=1.5; थाने=1.5; थानेदार=2; चौकी=1.5;
+        इंस्पेक्टर=1.5; एसएचओ=2; हवलदार=1.5
+    """,
+    # Older cases and follow-ups are routine (P3).
+    "followup": """
+        fir no=2.5; fir number=2.5; complaint no=2.5; crime no=2.5; case no=2.5; months ago=2.5; month ago=2;
+        weeks ago=2; week ago=1.5; last year=2.5; last month=2.5; since months=2.5; still no action=2.5;
+        still not=1.5; already complained=2.5; complained earlier=2.5; many times=1.5; several times=1.5;
+        reminder=2.5; follow up=2.5; followup=2.5; no update=2; any update=2; pending since=2.5; till date=2;
+        pichhle mahine=2.5; pichle mahine=2.5; pichle saal=2.5; pichhle saal=2.5; mahino se=2.5; mahine se=2;
+        hafte se=1.5; saal se=2; kai baar=1.5; baar baar=1; ab tak=1.5; abhi tak=1.5; pehle bhi=1.5;
+        पिछले महीने=2.5; पिछले साल=2.5; महीनों से=2.5; महीने से=2; कई बार=1.5; अब तक=1.5; अभी तक=1.5;
+        पहले भी=1.5; मु0अ0सं0=2.5; मुकदमा संख्या=2.5; एफआईआर नंबर=2.5
+    """,
+    # News, reports and police press notes: not a complaint from a citizen.
+    "news": """
+        breaking=3; news=2; reportedly=2.5; according to=1.5; sources said=2.5; officials said=2.5;
+        police said=2.5; arrested=2; arrests=2; busted=2; nabbed=2; held=1; sent to jail=2; probe ordered=2;
+        sit formed=2; stf=1.5; press release=3; press note=3; advisory=2.5; awareness=2; be aware=2;
+        beware=2; alert=1; stay safe=2; cancelled=1; postponed=1; report says=2; headlines=2; live updates=2;
+        via=1; read more=2; watch=1; video viral=1.5; viral video=1.5;
+        khabar=2; samachar=2; giraftar=2; giraftaar=2; dhar dabocha=2.5; bhandafod=2.5; khulasa=2; jail bheja=2;
+        जागरूक=2; गिरफ्तार=2; गिरफ्तारी=2; खुलासा=2; भंडाफोड़=2.5; दबोचा=2.5; जेल भेजा=2; खबर=2; समाचार=2;
+        ब्रेकिंग=3; सावधान=2; एडवाइजरी=2.5
+    """,
+    "praise": """
+        thank you=2.5; thanks=2.5; thank u=2.5; thankyou=2.5; thnx=2.5; thx=2; grateful=2.5; gratitude=2.5;
+        salute=2.5; proud=2.5; great work=3; good work=3; great job=3; well done=3; kudos=3; appreciate*=2.5;
+        commendable=3; excellent=2; amazing=2; hats off=3; heroes=2; hero=1.5; best police=3; helpful=1.5;
+        quick response=2; prompt action=2; timely help=2.5; timely action=2.5;
+        dhanyavad=2.5; dhanyawad=2.5; dhanywad=2.5; shukriya=2.5; abhar=2.5; aabhar=2.5; salaam=2; salam=2;
+        bahut achha=2; bahut accha=2; shabash=3; sarahniya=3; prashansniya=3; garv=2.5;
+        धन्यवाद=2.5; शुक्रिया=2.5; आभार=2.5; सलाम=2; सराहनीय=3; प्रशंसनीय=3; शाबाश=3; गर्व=2.5; बधाई=2;
+        बहुत अच्छा=2
+    """,
+    "thanks_in_advance": """
+        thanks in advance=3; thank you in advance=3; advance thanks=3; advance me dhanyavad=3;
+        अग्रिम धन्यवाद=3; पहले से धन्यवाद=3
+    """,
+    "greeting": """
+        happy diwali=3; happy holi=3; happy new year=3; happy independence day=3; happy republic day=3;
+        eid mubarak=3; good morning=2.5; good night=2; greetings=2.5; wishes=2; best wishes=2.5; jai hind=1.5;
+        jai shri ram=1.5; congratulations=2.5; congrats=2.5; namaste=1; shubhkamna*=3; shubh=2; badhai=2;
+        हार्दिक शुभकामनाएं=3; शुभकामनाएं=3; शुभकामना=3; जय हिंद=1.5; दीपावली=2; होली=2; बधाई=2
+    """,
+    "question": """
+        what is=1.5; how to=2; how can=1.5; how do=1.5; which number=2; helpline number=2; is there=1;
+        can anyone=1.5; anyone know=2; where is=1; when will=1.5; kya hai=1; kaise=1.5; kaun sa=1.5;
+        kab tak=1; kya hota=1.5; kya kare=1; क्या है=1; कैसे=1.5; कौन सा=1.5
+    """,
+    "spam": """
+        follow me=3; follow back=3; subscribe=3; click here=3; link in bio=3; discount=3; offer=2; buy now=3;
+        earn money=3; work from home=2.5; dm for=3; promo*=2.5; giveaway=3; win prize=3; free recharge=3;
+        casino=3; betting app=2.5; followers=2; join my=2; check out my=3; my channel=3; mera channel=3
+    """,
+    # A place outside Uttar Pradesh (no district of ours).
+    "outside_up": """
+        delhi=3; new delhi=3; gurgaon=3; gurugram=3; faridabad=3; mumbai=3; bombay=3; kolkata=3; calcutta=3;
+        chennai=3; bangalore=3; bengaluru=3; hyderabad=3; pune=3; patna=3; jaipur=3; bhopal=3; indore=3;
+        chandigarh=3; dehradun=3; haridwar=3; ranchi=3; kota=3; ahmedabad=3; surat=3; haryana=3; bihar=3;
+        rajasthan=3; uttarakhand=3; punjab=3; mp=1; madhya pradesh=3; maharashtra=3; gujarat=3; nepal=3;
+        sonipat=3; panipat=3; rohtak=3; karnal=3; ambala=3; ludhiana=3; amritsar=3; gwalior=3; jabalpur=3;
+        दिल्ली=3; गुड़गांव=3; गुरुग्राम=3; फरीदाबाद=3; मुंबई=3; कोलकाता=3; पटना=3; जयपुर=3; भोपाल=3;
+        इंदौर=3; चंडीगढ़=3; देहरादून=3; हरिद्वार=3; हरियाणा=3; बिहार=3; राजस्थान=3; उत्तराखंड=3; पंजाब=3;
+        मध्य प्रदेश=3; नेपाल=3; ग्वालियर=3
+    """,
+    # Residence rather than incident place: "I live in X" loses to "in Y".
+    "residence": """
+        resident of=3; r o=2; r/o=2; i live in=3; i stay in=3; living in=2; native of=3; originally from=3;
+        belong to=2; hometown=2; nivasi=3; niwasi=3; rehne wala=3; rehne wali=3; rahne wala=3; rahne wali=3;
+        rehta hun=2; rehti hun=2; mool niwasi=3;
+        निवासी=3; रहने वाला=3; रहने वाली=3; मूल निवासी=3; रहता हूं=2; रहती हूं=2
+    """,
+}

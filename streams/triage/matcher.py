@@ -1,0 +1,89 @@
+"""Phrase matching over folded tokens: exact words, multi-word phrases and word prefixes (`harass*`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from streams.triage.normalize import tokenize_phrase
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: a phrase as written (for the reasons shown to officers) and its folded form."""
+
+    tag: str
+    written: str
+    tokens: tuple[str, ...]
+    prefix: bool  # the last token matches any word starting with it
+    weight: float
+
+
+@dataclass(frozen=True)
+class Hit:
+    term: Term
+    position: int  # index of the first token
+
+
+def parse_entries(tag: str, spec: str) -> list[Term]:
+    """`spec` is a `;`- or newline-separated list of phrases; `phrase*` is a prefix, `phrase=2.5` a weight."""
+    terms = []
+    for raw in spec.replace("\n", ";").split(";"):
+        entry = raw.strip()
+        if not entry:
+            continue
+        weight = 1.0
+        if "=" in entry:
+            entry, _, w = entry.rpartition("=")
+            weight = float(w)
+            entry = entry.strip()
+        prefix = entry.endswith("*")
+        tokens = tokenize_phrase(entry.rstrip("*"))
+        if not tokens:
+            raise ValueError(f"empty lexicon entry in {tag!r}: {raw!r}")
+        terms.append(Term(tag, entry.rstrip("*"), tokens, prefix, weight))
+    return terms
+
+
+class Matcher:
+    """Finds every term in a token sequence; the per-token candidate lookup is cached."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._exact: dict[str, list[Term]] = defaultdict(list)
+        self._by_prefix: dict[str, list[Term]] = defaultdict(list)
+        for term in terms:
+            if len(term.tokens) == 1 and term.prefix:
+                self._by_prefix[term.tokens[0]].append(term)
+            else:
+                self._exact[term.tokens[0]].append(term)
+        self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
+        self._candidates = lru_cache(maxsize=100_000)(self._compute_candidates)
+
+    def _compute_candidates(self, token: str) -> tuple[Term, ...]:
+        found = list(self._exact.get(token, ()))
+        for length in self._prefix_lengths:
+            if length > len(token):
+                break
+            found.extend(self._by_prefix.get(token[:length], ()))
+        return tuple(found)
+
+    def find(self, tokens: tuple[str, ...]) -> list[Hit]:
+        hits = []
+        n = len(tokens)
+        for i, token in enumerate(tokens):
+            for term in self._candidates(token):
+                if len(term.tokens) == 1:
+                    hits.append(Hit(term, i))
+                    continue
+                end = i + len(term.tokens)
+                if end > n:
+                    continue
+                *middle, last = term.tokens[1:]
+                if any(tokens[i + 1 + k] != w for k, w in enumerate(middle)):
+                    continue
+                actual = tokens[end - 1]
+                if actual == last or (term.prefix and actual.startswith(last)):
+                    hits.append(Hit(term, i))
+        return hits

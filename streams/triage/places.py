@@ -1,0 +1,106 @@
+"""District resolution: a place in the text, else a district police handle, else the author's location (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from seva.districts import DISTRICTS, HQ_HANDLES, UNKNOWN
+from streams.triage.lexicon import CUE_TERMS
+from streams.triage.matcher import Matcher, Term, parse_entries
+from streams.triage.normalize import normalize, tokenize_phrase
+
+# Latin place names that are also everyday words ("banda" = a guy, "basti" = a settlement, "mau" rarely):
+# they count only when written with a capital letter, as a name.
+AMBIGUOUS_LATIN = frozenset({"banda", "basti", "mau", "etah", "amethi"})
+_AMBIGUOUS_FOLDED = frozenset(tokenize_phrase(" ".join(AMBIGUOUS_LATIN)))
+# How far after "resident of" / "निवासी" a place is taken as the complainant's home, not the incident's.
+RESIDENCE_WINDOW = 4
+
+
+def _place_terms() -> list[Term]:
+    terms = []
+    for d in DISTRICTS:
+        names = {d.name, d.name_hi, d.slug.replace("_", " "), *d.aliases, *d.aliases_hi}
+        for name in sorted(n for n in names if n):
+            tokens = tokenize_phrase(name)
+            if tokens:
+                terms.append(Term(d.slug, name, tokens, False, 1.0))
+    return terms
+
+
+_PLACES = Matcher(_place_terms())
+_OUTSIDE = Matcher(parse_entries("outside_up", CUE_TERMS["outside_up"]))
+_RESIDENCE = Matcher(parse_entries("residence", CUE_TERMS["residence"]))
+
+
+def _handle_map() -> dict[str, str]:
+    handles: dict[str, str] = {}
+    for d in DISTRICTS:
+        compact = d.slug.replace("_", "")
+        for pattern in (f"{compact}police", f"{compact}pol", f"ssp{compact}", f"sp{compact}",
+                        f"{compact}_police", f"police{compact}", f"dm{compact}"):
+            handles.setdefault(pattern, d.slug)
+        for handle in d.handles:
+            handles[handle.lower().lstrip("@")] = d.slug
+    return handles
+
+
+HANDLE_TO_DISTRICT = _handle_map()
+
+
+@dataclass(frozen=True)
+class Place:
+    district: str
+    reason: str
+
+
+def _capitalised(text: str, word: str) -> bool:
+    return re.search(rf"\b{word.capitalize()}\b|\b{word.upper()}\b", text) is not None
+
+
+def places_in(text: str, tokens: tuple[str, ...]) -> tuple[list[tuple[str, str, int]], bool]:
+    """UP places named in the text as (slug, written, position), and whether a non-UP place is named."""
+    found = []
+    for hit in _PLACES.find(tokens):
+        written = hit.term.written
+        if hit.term.tokens[0] in _AMBIGUOUS_FOLDED and len(hit.term.tokens) == 1 and written.isascii():
+            if not _capitalised(text, written):
+                continue
+        found.append((hit.term.tag, written, hit.position))
+    outside = bool(_OUTSIDE.find(tokens))
+    return found, outside
+
+
+def resolve_district(
+    text: str, tokens: tuple[str, ...], handles: tuple[str, ...], author_location: str | None
+) -> Place:
+    found, outside = places_in(text, tokens)
+    if found:
+        residence_at = [h.position for h in _RESIDENCE.find(tokens)]
+        incident = [
+            f for f in found if not any(0 < f[2] - r <= RESIDENCE_WINDOW + 1 for r in residence_at)
+        ] or found
+        counts = Counter(slug for slug, _, _ in incident)
+        first_at = {slug: pos for slug, _, pos in reversed(incident)}
+        slug = max(counts, key=lambda s: (counts[s], -first_at[s]))
+        written = next(w for s, w, _ in incident if s == slug)
+        note = " (not the complainant's residence)" if len(incident) < len(found) else ""
+        return Place(slug, f"place {written!r} named in the text{note}")
+    if outside:
+        return Place(UNKNOWN, "the place named is outside Uttar Pradesh")
+    for handle in handles:
+        slug = HANDLE_TO_DISTRICT.get(handle.lower())
+        if slug:
+            return Place(slug, f"district police handle @{handle}")
+    if author_location:
+        loc = normalize(author_location)
+        loc_found, loc_outside = places_in(author_location, loc.tokens)
+        if loc_found:
+            slug, written, _ = loc_found[0]
+            return Place(slug, f"author's profile location {author_location!r}")
+        if loc_outside:
+            return Place(UNKNOWN, f"author's profile location {author_location!r} is outside Uttar Pradesh")
+    hq = [h for h in handles if h.lower() in HQ_HANDLES]
+    return Place(UNKNOWN, "no place in Uttar Pradesh found" + (" (addressed to HQ only)" if hq else ""))
