@@ -24,11 +24,11 @@ from prometheus_client import Counter, Gauge, Histogram
 
 from producers.base import Source
 from producers.dedupe import SeenIds
-from seva.xpayload import parse_tweet, utc_iso
 from seva.errors import InvalidTweetError, PublishError
 from seva.kafka import producer_config
 from seva.settings import KafkaSettings, ProducerSettings
 from seva.topics import DEAD_LETTER, TWEETS_RAW
+from seva.xpayload import parse_tweet, utc_iso
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,7 @@ class TweetPublisher:
         self._producer.poll(timeout)
 
     def _produce(
-        self, topic: str, key: bytes | None, value: bytes, headers: list[tuple[str, bytes]],
+        self, topic: str, key: bytes | None, value: bytes, headers: list[tuple[str, str | bytes | None]],
         callback: Callable[[KafkaError | None, Message], None],
     ) -> None:
         while True:
@@ -236,7 +236,7 @@ class TweetPublisher:
 
 def dead_letter_headers(
     stage: str, reason: str, detail: str, source: str, received_at: datetime, raw: bytes
-) -> list[tuple[str, bytes]]:
+) -> list[tuple[str, str | bytes | None]]:
     """Headers every dead-lettered record carries: where it failed, why, and what it was."""
     return [
         ("seva.error.stage", stage.encode()),
@@ -250,7 +250,8 @@ def dead_letter_headers(
 
 
 def _header(msg: Message, name: str) -> str:
-    for key, value in msg.headers() or []:
+    headers: list[tuple[str, Any]] = list(msg.headers() or [])  # type: ignore[arg-type]  # a list when consuming
+    for key, value in headers:
         if key == name and value is not None:
-            return value.decode("utf-8", "replace")
+            return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
     return "unknown"

@@ -205,6 +205,27 @@ def demo() -> None:
 
 
 @app.command()
+def worker(
+    metrics: Annotated[bool, typer.Option(help="Serve Prometheus metrics on the worker port.")] = True,
+    loglevel: Annotated[str, typer.Option(help="Faust's log level.")] = "WARNING",
+) -> None:
+    """Run the triage and routing worker (Faust): tweets.raw -> district topics. Scale with more workers."""
+    import faust as faust_lib
+
+    from seva.kafka import ensure_topics
+    from seva.metrics import serve_metrics
+    from seva.topics import CORE_TOPICS
+    from streams.app import create_app
+
+    cfg = settings()
+    ensure_topics(cfg.kafka, CORE_TOPICS)
+    if metrics:
+        serve_metrics(cfg.metrics.host, cfg.metrics.worker_port)
+    faust_app = create_app(cfg)
+    faust_lib.Worker(faust_app, loglevel=loglevel, quiet=True).execute_from_commandline()
+
+
+@app.command()
 def classify() -> None:
     """Triage tweets read as JSON lines on stdin; one JSON result per line on stdout, in order.
 

@@ -101,3 +101,48 @@ class RawTweet(faust.Record, serializer="json", include_metadata=False):
         """The Kafka key: the conversation, so a complaint, its retweets and the complainant's follow-up
         replies land on one partition, in order; a retweet follows the tweet it repeats."""
         return (self.retweet_of or self.conversation_id or self.id).encode()
+
+
+class Complaint(faust.Record, serializer="json", include_metadata=False):
+    """A triaged tweet that opened a docket: what a district's responders receive."""
+
+    docket_id: str  # deterministic from the tweet id: redelivery gives the same docket
+    tweet: RawTweet
+    category: str  # Category value
+    urgency: str  # Urgency value
+    district: str  # a district slug or "unknown"
+    range: str | None
+    zone: str | None
+    reasons: list[str]
+    fingerprint: str  # of the normalised text: the same text again attaches to this docket
+    classified_at: str  # ISO 8601 UTC
+    schema_version: int = 1
+
+
+class Relation(StrEnum):
+    """How a tweet that opened no docket of its own relates to an existing one."""
+
+    RETWEET = "retweet"
+    DUPLICATE_TEXT = "duplicate_text"
+    REPLY = "reply"
+
+
+class LinkedTweet(faust.Record, serializer="json", include_metadata=False):
+    """A retweet, a repeated text or a reply in a complaint's conversation, attached to that docket."""
+
+    docket_id: str
+    relation: str  # Relation value
+    tweet: RawTweet
+    by_complainant: bool  # the docket's own author wrote it (a follow-up; may reopen a disposed docket)
+    linked_at: str
+    schema_version: int = 1
+
+
+class IgnoredTweet(faust.Record, serializer="json", include_metadata=False):
+    """A tweet triaged as not a complaint (praise, news, greetings…): kept for audit, routed nowhere."""
+
+    tweet: RawTweet
+    district: str
+    reasons: list[str]
+    classified_at: str
+    schema_version: int = 1

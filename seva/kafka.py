@@ -83,6 +83,8 @@ def producer_config(kafka: KafkaSettings, **extra: object) -> dict[str, object]:
     """A confluent-kafka producer configuration with Seva's durability defaults set explicitly.
 
     librdkafka defaults idempotence off; with it on, retries cannot duplicate or reorder within a partition.
+    murmur2_random is the Java client's partitioner, which aiokafka (Faust) also uses: a key lands on the
+    same partition whichever client writes it, so Faust tables stay co-partitioned with their streams.
     """
     return kafka.librdkafka(
         **{
@@ -91,6 +93,7 @@ def producer_config(kafka: KafkaSettings, **extra: object) -> dict[str, object]:
             "max.in.flight.requests.per.connection": 5,
             "linger.ms": 5,
             "compression.type": "zstd",
+            "partitioner": "murmur2_random",
             **extra,
         }
     )

@@ -73,7 +73,8 @@ def parse_tweet(raw: bytes, source: str, received_at: datetime, max_bytes: int) 
     referenced = [
         {"type": str(r.get("type", "")), "id": str(r.get("id", ""))} for r in refs if isinstance(r, dict)
     ]
-    entities = tweet.get("entities") if isinstance(tweet.get("entities"), dict) else {}
+    raw_entities = tweet.get("entities")
+    entities: dict[str, Any] = raw_entities if isinstance(raw_entities, dict) else {}
     mentions = [str(m["username"]) for m in entities.get("mentions") or [] if isinstance(m, dict) and "username" in m]
     hashtags = [str(h["tag"]) for h in entities.get("hashtags") or [] if isinstance(h, dict) and "tag" in h]
     geo = tweet.get("geo") if isinstance(tweet.get("geo"), dict) else None

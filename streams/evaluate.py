@@ -145,7 +145,8 @@ def report(scored: list[Scored]) -> Report:
 
 
 def format_report(rep: Report, title: str) -> str:
-    lines = [f"{title}: {rep.n} labelled tweets", "", f"  {'category':<18} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>5}"]
+    header = f"  {'category':<18} {'prec':>6} {'recall':>6} {'F1':>6} {'n':>5}"
+    lines = [f"{title}: {rep.n} labelled tweets", "", header]
     for cat, (p, r, f, s) in rep.per_category.items():
         lines.append(f"  {cat:<18} {p:>6.3f} {r:>6.3f} {f:>6.3f} {s:>5}")
     lines += [

@@ -12,7 +12,7 @@ import pytest
 
 from seva.settings import Settings
 
-TIER_BY_FOLDER = {"unit": "unit", "integration": "integration", "e2e": "e2e"}
+TIER_BY_FOLDER = {"unit": "unit", "agent": "agent", "integration": "integration", "e2e": "e2e"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -83,6 +83,9 @@ def decide_category(ev: Evidence) -> tuple[Category, list[str]]:
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
     if ev.cue("self_harm"):
         scores[Category.VIOLENCE] += 3.0
+    if ev.cue("alone") >= 2 and ev.cue("strange_men") >= 1.5:
+        scores[Category.WOMEN_SAFETY] += 3.0
+        reasons.append(f"alone ({_fmt(ev, 'cue:alone', 1)}) with unknown men ({_fmt(ev, 'cue:strange_men', 2)})")
     # Lost (not stolen) things are a service request; "kho gaya" about a thing is not a missing person.
     if ev.cue("lost_item") and ev.cue("item") and scores[Category.THEFT_FRAUD] < 3 and not ev.cue("person"):
         scores[Category.OTHER_COMPLAINT] += 3.0

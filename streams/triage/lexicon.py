@@ -183,6 +183,15 @@ CUE_TERMS: dict[str, str] = {
         घुस गए=3; घुसे हैं=3; दरवाजा=2; दरवाज़ा=2; खड़े हैं=2; खून बह=3; तड़प=3; बेहोश=3; सड़क पर पड़े=3;
         पड़े हैं=2; जान बचाओ=3; कोई बचाओ=3
     """,
+    # Someone alone, and unknown men at the door or following: the 2 a.m. Noida case is women_safety.
+    "alone": """
+        alone=2; all alone=2; akeli=2; akele=1; akeli hun=2; akeli hoon=2; अकेली=2; अकेले=1
+    """,
+    "strange_men": """
+        men=1.5; some men=2; few men=2; two men=2; drunk men=2.5; boys=1; some boys=2; guys=1; strangers=2;
+        unknown men=2.5; ladke=1.5; kuch ladke=2; kuch log=1.5; do ladke=2; anjaan=2; ajnabi=2; shohde=2;
+        कुछ लड़के=2; लड़के=1.5; कुछ लोग=1.5; अनजान=2; अजनबी=2
+    """,
     # Hurt people: traffic accidents with injured are P1.
     "injured": """
         injured=3; injuries=3; injury=3; hurt=2; bleeding=3; unconscious=3; ambulance=2.5; critical=2;

@@ -91,9 +91,9 @@ def resolve_district(
     if outside:
         return Place(UNKNOWN, "the place named is outside Uttar Pradesh")
     for handle in handles:
-        slug = HANDLE_TO_DISTRICT.get(handle.lower())
-        if slug:
-            return Place(slug, f"district police handle @{handle}")
+        by_handle = HANDLE_TO_DISTRICT.get(handle.lower())
+        if by_handle:
+            return Place(by_handle, f"district police handle @{handle}")
     if author_location:
         loc = normalize(author_location)
         loc_found, loc_outside = places_in(author_location, loc.tokens)

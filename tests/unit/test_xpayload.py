@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from seva.xpayload import parse_created_at, parse_tweet, utc_iso
 from seva.errors import InvalidTweetError
 from seva.events import RawTweet
+from seva.xpayload import parse_created_at, parse_tweet, utc_iso
 
 NOW = datetime(2026, 11, 24, 20, 30, tzinfo=UTC)
 TWEET = {

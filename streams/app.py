@@ -1,0 +1,249 @@
+"""The Faust app: two thin agents over streams.triage and streams.routing, their tables, and the DLQ.
+
+    tweets.raw (key: conversation) --triage_tweets--> tweets.triaged (key: text fingerprint)
+                                                  \\-> complaints.linked, tweets.ignored, seva.deadletter
+    tweets.triaged --route_complaints--> complaints.<district> | complaints.hq.triage, + complaints.hq.watch (P1)
+                                     \\-> complaints.linked (the same text again)
+
+Guarantees: at-least-once (Faust flushes the producer before committing offsets), idempotent outputs
+(deterministic docket ids), agent concurrency 1, and no exception escapes an agent: a record that cannot be
+processed goes to the dead-letter topic with the error in its headers, and the worker carries on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import faust
+from faust.transport.drivers import aiokafka as aiokafka_driver
+from faust.types import EventT
+
+from seva.events import Complaint, parse_created_at
+from seva.settings import Settings
+from seva.topics import COMPLAINTS_LINKED, DEAD_LETTER, TWEETS_IGNORED, TWEETS_RAW, TWEETS_TRIAGED, TopicSpec
+from streams import metrics
+from streams.routing import (
+    ConversationState,
+    FingerprintState,
+    Ignore,
+    Link,
+    Route,
+    Triaged,
+    conversation_of,
+    decode_tweet,
+    needs_triage,
+    plan_intake,
+    plan_route,
+)
+from streams.triage import triage_tweet
+
+log = logging.getLogger(__name__)
+
+APP_ID = "seva-triage"
+# How long a repeated text attaches to the docket its first copy opened, and how long a conversation's
+# docket is remembered for replies; entries are evicted after that, and the tables never exceed MAX_ENTRIES.
+DUPLICATE_TEXT_WINDOW = timedelta(days=3)
+CONVERSATION_MEMORY = timedelta(days=30)
+MAX_TABLE_ENTRIES = 500_000
+
+
+class IdempotentProducer(aiokafka_driver.Producer):
+    """Faust's aiokafka producer with idempotence on: aiokafka (like librdkafka) defaults it off, and Faust
+    only turns it on inside exactly-once transactions, which Seva does not use."""
+
+    def _settings_extra(self) -> Any:
+        return {**super()._settings_extra(), "acks": "all", "enable_idempotence": True}
+
+
+class SevaTransport(aiokafka_driver.Transport):
+    Producer = IdempotentProducer
+
+
+class SevaApp(faust.App):
+    def _new_transport(self) -> Any:
+        return SevaTransport(self.conf.broker_consumer, self)
+
+    def _new_producer_transport(self) -> Any:
+        return SevaTransport(self.conf.broker_producer, self)
+
+
+@dataclass(frozen=True)
+class Send:
+    """One output record (the agents' only side effect besides their tables)."""
+
+    topic: str
+    key: bytes | None
+    value: bytes
+    headers: tuple[tuple[str, bytes], ...] = ()
+
+
+Outbox = Callable[[Send], Awaitable[None]]
+
+
+def create_app(settings: Settings, *, app_id: str = APP_ID, store: str = "memory://",
+               outbox: Outbox | None = None, topic_names: dict[str, str] | None = None) -> SevaApp:
+    """Build the app. Tests pass `outbox` (a recorder) and `topic_names` (unique names per test)."""
+    names = {spec.name: spec.name for spec in (TWEETS_RAW, TWEETS_TRIAGED, TWEETS_IGNORED, COMPLAINTS_LINKED,
+                                                 DEAD_LETTER)}
+    names.update(topic_names or {})
+
+    def name(spec: TopicSpec) -> str:
+        return names.get(spec.name, spec.name)
+
+    app = SevaApp(
+        app_id,
+        broker=settings.kafka.faust_broker(),
+        store=store,
+        web_enabled=False,
+        processing_guarantee="at_least_once",
+        consumer_auto_offset_reset="earliest",
+        topic_replication_factor=1,
+        topic_partitions=TWEETS_RAW.partitions,
+        topic_allow_declare=True,  # Faust creates only its own changelog and leader topics
+        producer_acks=-1,
+        producer_linger=0.005,
+        producer_compression_type="lz4",
+        stream_buffer_maxsize=16_384,
+        broker_commit_every=1000,
+        broker_commit_interval=1.0,
+        table_cleanup_interval=60.0,
+    )
+    raw_topic = app.topic(name(TWEETS_RAW), value_serializer="raw", key_serializer="raw")
+    triaged_topic = app.topic(name(TWEETS_TRIAGED), value_serializer="raw", key_serializer="raw",
+                              partitions=TWEETS_TRIAGED.partitions)
+    # use_partitioner: a key's changelog partition follows the key (murmur2, as every Seva producer uses), so
+    # the eviction timer may delete outside a stream event and each table stays co-partitioned with its topic.
+    conversations = app.Table("conversations", partitions=TWEETS_RAW.partitions, key_type=str,
+                              value_type=dict, use_partitioner=True)
+    fingerprints = app.Table("fingerprints", partitions=TWEETS_TRIAGED.partitions, key_type=str,
+                             value_type=dict, use_partitioner=True)
+
+    topics: dict[str, faust.TopicT] = {}
+
+    async def kafka_outbox(send: Send) -> None:
+        topic = topics.get(send.topic)
+        if topic is None:
+            topic = topics[send.topic] = app.topic(send.topic, value_serializer="raw", key_serializer="raw")
+        await topic.send(key=send.key, value=send.value, headers=list(send.headers) or None)
+
+    emit: Outbox = outbox or kafka_outbox
+
+    async def dead_letter(stage: str, event: EventT, exc: BaseException) -> None:
+        reason = getattr(exc, "reason", type(exc).__name__)
+        msg = event.message
+        metrics.DEAD_LETTERED.labels(stage, reason).inc()
+        log.warning("dead-lettering %s[%d]@%d in %s: %s: %s", msg.topic, msg.partition, msg.offset, stage,
+                    reason, exc)
+        headers = (
+            ("seva.error.stage", stage.encode()),
+            ("seva.error.reason", str(reason).encode()),
+            ("seva.error.detail", repr(exc)[:1000].encode("utf-8", "replace")),
+            ("seva.origin", f"{msg.topic}/{msg.partition}/{msg.offset}".encode()),
+        )
+        value = msg.value if isinstance(msg.value, bytes) else b""
+        await emit(Send(name(DEAD_LETTER), msg.key if isinstance(msg.key, bytes) else None, value, headers))
+
+    @app.agent(raw_topic, concurrency=1)
+    async def triage_tweets(stream: faust.StreamT) -> AsyncIterator[None]:
+        """tweets.raw -> triage -> tweets.triaged (complaints), complaints.linked, tweets.ignored."""
+        async for event in stream.events():
+            try:
+                await _intake(event)
+                metrics.PROCESSED.labels("triage").inc()
+                metrics.LAST_SUCCESS.labels("triage").set(time.time())
+            except Exception as exc:  # noqa: BLE001 (an escaping exception would drop the event)
+                metrics.FAILED.labels("triage").inc()
+                try:
+                    await dead_letter("triage", event, exc)
+                except Exception:  # the DLQ itself failing must not kill the agent either
+                    log.exception("could not dead-letter a record; it is skipped")
+            yield None
+
+    async def _intake(event: EventT) -> None:
+        now = datetime.now(UTC)
+        tweet = decode_tweet(event.value)
+        conv_key = conversation_of(tweet)
+        conversation = ConversationState.from_json(conversations.get(conv_key))
+        retweeted = (ConversationState.from_json(conversations.get(tweet.retweet_of))
+                     if tweet.retweet_of else None)
+        result = triage_tweet(tweet) if needs_triage(tweet, conversation, retweeted) else None
+        decision = plan_intake(tweet, conversation, retweeted, result, now)
+        if isinstance(decision, Link):
+            record = decision.record
+            metrics.LINKED.labels(record.relation).inc()
+            await emit(Send(name(COMPLAINTS_LINKED), record.docket_id.encode(), record.dumps()))
+        elif isinstance(decision, Ignore):
+            metrics.ROUTED.labels("not_complaint", "P4").inc()
+            await emit(Send(name(TWEETS_IGNORED), tweet.id.encode(), decision.record.dumps()))
+        elif isinstance(decision, Triaged):
+            complaint = decision.complaint
+            if conversation is None or conversation.docket_id == complaint.docket_id:
+                conversations[conv_key] = ConversationState(complaint.docket_id, tweet.author_id,
+                                                            now.timestamp()).to_json()
+            await emit(Send(name(TWEETS_TRIAGED), complaint.fingerprint.encode(), complaint.dumps()))
+
+    @app.agent(triaged_topic, concurrency=1)
+    async def route_complaints(stream: faust.StreamT) -> AsyncIterator[None]:
+        """tweets.triaged -> the district's topic (HQ triage if unknown), P1 also to HQ watch."""
+        async for event in stream.events():
+            try:
+                await _route(event)
+                metrics.PROCESSED.labels("route").inc()
+                metrics.LAST_SUCCESS.labels("route").set(time.time())
+            except Exception as exc:  # noqa: BLE001
+                metrics.FAILED.labels("route").inc()
+                try:
+                    await dead_letter("route", event, exc)
+                except Exception:
+                    log.exception("could not dead-letter a record; it is skipped")
+            yield None
+
+    async def _route(event: EventT) -> None:
+        now = datetime.now(UTC)
+        complaint = Complaint.loads(event.value)
+        key = complaint.fingerprint
+        known = FingerprintState.from_json(fingerprints.get(key))
+        decision = plan_route(complaint, known, now, DUPLICATE_TEXT_WINDOW.total_seconds())
+        if isinstance(decision, Link):
+            metrics.LINKED.labels(decision.record.relation).inc()
+            await emit(Send(name(COMPLAINTS_LINKED), decision.record.docket_id.encode(), decision.record.dumps()))
+            return
+        assert isinstance(decision, Route)
+        if known is None or known.docket_id == complaint.docket_id or \
+                now.timestamp() - known.seen_at > DUPLICATE_TEXT_WINDOW.total_seconds():
+            fingerprints[key] = FingerprintState(complaint.docket_id, complaint.tweet.author_id,
+                                                 now.timestamp()).to_json()
+        value = complaint.dumps()
+        for topic in decision.topics:
+            await emit(Send(name(topic), complaint.docket_id.encode(), value))
+        metrics.ROUTED.labels(complaint.category, complaint.urgency).inc()
+        metrics.observe_latency(parse_created_at(complaint.tweet.created_at),
+                                parse_created_at(complaint.tweet.received_at), now, complaint.urgency)
+
+    @app.timer(interval=300.0)
+    async def evict_old_state() -> None:
+        """Bound both tables: forget entries past their window, and the oldest beyond MAX_TABLE_ENTRIES."""
+        for table, keep in ((conversations, CONVERSATION_MEMORY), (fingerprints, DUPLICATE_TEXT_WINDOW)):
+            removed = evict(table, time.time() - keep.total_seconds(), MAX_TABLE_ENTRIES)
+            metrics.TABLE_ENTRIES.labels(table.name).set(len(table))
+            if removed:
+                log.info("evicted %d entries from table %s", removed, table.name)
+
+    app.seva_agents = (triage_tweets, route_complaints)  # type: ignore[attr-defined]
+    return app
+
+
+def evict(table: Any, older_than: float, max_entries: int) -> int:
+    stamped = sorted(((v.get("t", 0.0) if isinstance(v, dict) else 0.0), k) for k, v in list(table.items()))
+    doomed = [k for t, k in stamped if t < older_than]
+    overflow = len(stamped) - len(doomed) - max_entries
+    if overflow > 0:
+        doomed += [k for _t, k in stamped[len(doomed):len(doomed) + overflow]]
+    for key in doomed:
+        del table[key]
+    return len(doomed)

@@ -1,0 +1,31 @@
+"""The triage worker's Prometheus metrics (label children are created once and cached by the client)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from prometheus_client import Counter, Gauge, Histogram
+
+PROCESSED = Counter("seva_worker_processed_total", "Records a worker stage processed", ["stage"])
+FAILED = Counter("seva_worker_failed_total", "Records a worker stage could not process", ["stage"])
+DEAD_LETTERED = Counter("seva_worker_dead_lettered_total", "Records sent to the dead-letter topic",
+                        ["stage", "reason"])
+ROUTED = Counter("seva_worker_routed_total", "Tweets routed, by category and urgency", ["category", "urgency"])
+LINKED = Counter("seva_worker_linked_total", "Tweets attached to an existing docket", ["relation"])
+LAST_SUCCESS = Gauge("seva_worker_last_success_timestamp_seconds", "When a stage last processed a record",
+                     ["stage"])
+TABLE_ENTRIES = Gauge("seva_worker_table_entries", "Entries in a worker table", ["table"])
+_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600)
+CREATED_TO_ROUTED = Histogram(
+    "seva_worker_created_to_routed_seconds", "From the tweet's created_at to its routing", ["urgency"],
+    buckets=_BUCKETS,
+)
+RECEIVED_TO_ROUTED = Histogram(
+    "seva_worker_received_to_routed_seconds", "From Seva receiving a tweet to its routing", ["urgency"],
+    buckets=_BUCKETS,
+)
+
+
+def observe_latency(created: datetime, received: datetime, routed: datetime, urgency: str) -> None:
+    CREATED_TO_ROUTED.labels(urgency).observe(max(0.0, (routed - created).total_seconds()))
+    RECEIVED_TO_ROUTED.labels(urgency).observe(max(0.0, (routed - received).total_seconds()))
