@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 
 from producers.base import Source
 from producers.generator import GeneratorConfig, generate
-from seva.xpayload import parse_tweet
 from producers.publisher import TweetPublisher
 from seva.kafka import delete_topics, ensure_topics
 from seva.settings import Settings
 from seva.topics import TWEETS_RAW, TopicSpec
+from seva.xpayload import parse_tweet
 
 
 @dataclass(frozen=True)

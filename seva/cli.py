@@ -208,20 +208,21 @@ def demo() -> None:
 def worker(
     metrics: Annotated[bool, typer.Option(help="Serve Prometheus metrics on the worker port.")] = True,
     loglevel: Annotated[str, typer.Option(help="Faust's log level.")] = "WARNING",
+    namespace: Annotated[str, typer.Option(hidden=True, help="Prefix for every topic (tests).")] = "",
 ) -> None:
     """Run the triage and routing worker (Faust): tweets.raw -> district topics. Scale with more workers."""
     import faust as faust_lib
 
     from seva.kafka import ensure_topics
     from seva.metrics import serve_metrics
-    from seva.topics import CORE_TOPICS
+    from seva.topics import CORE_TOPICS, namespaced
     from streams.app import create_app
 
     cfg = settings()
-    ensure_topics(cfg.kafka, CORE_TOPICS)
+    ensure_topics(cfg.kafka, [namespaced(t, namespace) for t in CORE_TOPICS])
     if metrics:
         serve_metrics(cfg.metrics.host, cfg.metrics.worker_port)
-    faust_app = create_app(cfg)
+    faust_app = create_app(cfg, namespace=namespace)
     faust_lib.Worker(faust_app, loglevel=loglevel, quiet=True).execute_from_commandline()
 
 

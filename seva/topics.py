@@ -53,6 +53,11 @@ def district_topic(slug: str) -> TopicSpec:
 
 DISTRICT_TOPICS: tuple[TopicSpec, ...] = tuple(district_topic(s) for s in sorted(DISTRICT_SLUGS))
 
+def namespaced(spec: TopicSpec, namespace: str) -> TopicSpec:
+    """The same topic under a name prefix: tests (and side-by-side deployments) get their own set."""
+    return spec if not namespace else TopicSpec(namespace + spec.name, spec.partitions, spec.replication, spec.config)
+
+
 CORE_TOPICS: tuple[TopicSpec, ...] = (
     TWEETS_RAW, TWEETS_TRIAGED, TWEETS_IGNORED, COMPLAINTS_LINKED, HQ_TRIAGE, HQ_WATCH, COMPLAINT_STATUS,
     DEAD_LETTER, *DISTRICT_TOPICS,

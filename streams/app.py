@@ -25,7 +25,15 @@ from faust.types import EventT
 
 from seva.events import Complaint, parse_created_at
 from seva.settings import Settings
-from seva.topics import COMPLAINTS_LINKED, DEAD_LETTER, TWEETS_IGNORED, TWEETS_RAW, TWEETS_TRIAGED, TopicSpec
+from seva.topics import (
+    COMPLAINTS_LINKED,
+    DEAD_LETTER,
+    TWEETS_IGNORED,
+    TWEETS_RAW,
+    TWEETS_TRIAGED,
+    TopicSpec,
+    namespaced,
+)
 from streams import metrics
 from streams.routing import (
     ConversationState,
@@ -85,18 +93,16 @@ class Send:
 Outbox = Callable[[Send], Awaitable[None]]
 
 
-def create_app(settings: Settings, *, app_id: str = APP_ID, store: str = "memory://",
-               outbox: Outbox | None = None, topic_names: dict[str, str] | None = None) -> SevaApp:
-    """Build the app. Tests pass `outbox` (a recorder) and `topic_names` (unique names per test)."""
-    names = {spec.name: spec.name for spec in (TWEETS_RAW, TWEETS_TRIAGED, TWEETS_IGNORED, COMPLAINTS_LINKED,
-                                                 DEAD_LETTER)}
-    names.update(topic_names or {})
+def create_app(settings: Settings, *, namespace: str = "", store: str = "memory://",
+               outbox: Outbox | None = None) -> SevaApp:
+    """Build the app. `namespace` prefixes every topic and the app id (tests get their own set of topics);
+    tests of the agents in process pass `outbox`, a recorder, instead of Kafka."""
 
     def name(spec: TopicSpec) -> str:
-        return names.get(spec.name, spec.name)
+        return namespaced(spec, namespace).name
 
     app = SevaApp(
-        app_id,
+        namespace + APP_ID,
         broker=settings.kafka.faust_broker(),
         store=store,
         web_enabled=False,

@@ -67,7 +67,7 @@ Agents = tuple[Any, Any]
 
 @pytest.fixture
 async def agents(recorder: Recorder) -> AsyncIterator[Agents]:
-    app = create_app(Settings(), app_id="seva-agent-test", outbox=recorder)
+    app = create_app(Settings(), outbox=recorder)
     app.finalize()
     app.producer = ChangelogProducer()  # type: ignore[assignment]
     app.flow_control.resume()

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from confluent_kafka import Consumer, TopicPartition
-from producers.generator import OWN_USER_ID, GeneratorConfig, generate
 
 from producers.base import Source
+from producers.generator import OWN_USER_ID, GeneratorConfig, generate
 from producers.publisher import TweetPublisher
 from seva.settings import ProducerSettings, Settings
 from seva.topics import TWEETS_RAW

@@ -1,0 +1,210 @@
+"""The triage worker on the real broker: routing to district topics, P1s to HQ watch, bad records to the DLQ,
+and a `kill -9` in the middle of a run loses no tweet."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from confluent_kafka import Consumer, Message, Producer
+
+from producers.base import Source
+from producers.generator import OWN_USER_ID, GeneratorConfig, generate
+from producers.publisher import TweetPublisher
+from seva.kafka import delete_topics, ensure_topics, producer_config
+from seva.settings import ProducerSettings, Settings
+from seva.topics import (
+    COMPLAINTS_LINKED,
+    CORE_TOPICS,
+    DEAD_LETTER,
+    DISTRICT_TOPIC_PREFIX,
+    HQ_TRIAGE,
+    HQ_WATCH,
+    TWEETS_IGNORED,
+    TWEETS_RAW,
+    namespaced,
+)
+from streams.routing import docket_id
+
+
+@dataclass
+class Namespace:
+    prefix: str
+    settings: Settings
+
+    def topic(self, name: str) -> str:
+        return self.prefix + name
+
+
+@pytest.fixture
+def namespace(stack_settings: Settings) -> Iterator[Namespace]:
+    prefix = f"t{uuid.uuid4().hex[:8]}."
+    specs = [namespaced(t, prefix) for t in CORE_TOPICS]
+    ensure_topics(stack_settings.kafka, specs)
+    yield Namespace(prefix, stack_settings)
+    delete_topics(stack_settings.kafka, [s.name for s in specs])
+
+
+class Worker:
+    """`seva worker` as its own process, in a topic namespace."""
+
+    def __init__(self, ns: Namespace, port: int) -> None:
+        self.ns, self.port = ns, port
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "seva.cli", "worker", "--namespace", self.ns.prefix],
+            env={**os.environ, "SEVA_METRICS__WORKER_PORT": str(self.port)},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+
+    def kill9(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> str:
+        if self.proc is None:
+            return ""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        try:
+            out, _ = self.proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, _ = self.proc.communicate()
+        return out.decode(errors="replace")[-4000:]
+
+
+@pytest.fixture
+def worker(namespace: Namespace, free_port: int) -> Iterator[Worker]:
+    w = Worker(namespace, free_port)
+    yield w
+    print(w.stop())
+
+
+def publish(ns: Namespace, raws: list[bytes]) -> TweetPublisher:
+    publisher = TweetPublisher(
+        ns.settings.kafka, ProducerSettings(own_user_ids=[OWN_USER_ID]),
+        topic=ns.topic(TWEETS_RAW.name), dead_letter_topic=ns.topic(DEAD_LETTER.name),
+    )
+    for raw in raws:
+        publisher.submit(raw, Source.SYNTHETIC)
+    assert publisher.close(60) == 0
+    return publisher
+
+
+class Outputs:
+    """Everything the worker wrote in a namespace, read from the beginning."""
+
+    def __init__(self, ns: Namespace) -> None:
+        self.ns = ns
+        self.consumer = Consumer(ns.settings.kafka.librdkafka(**{
+            "group.id": f"reader-{uuid.uuid4().hex[:8]}", "auto.offset.reset": "earliest",
+            "enable.auto.commit": False, "topic.metadata.refresh.interval.ms": 1000,
+        }))
+        self.consumer.subscribe([f"^{ns.prefix.replace('.', '[.]')}(complaints[.].*|tweets[.]ignored|seva[.]deadletter)$"])
+        self.messages: list[Message] = []
+
+    def read_until(self, done: Callable[[Outputs], bool], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not done(self):
+            for msg in self.consumer.consume(1000, timeout=0.5):
+                if msg.error() is None:
+                    self.messages.append(msg)
+
+    def on(self, name: str) -> list[Message]:
+        return [m for m in self.messages if m.topic() == self.ns.topic(name)]
+
+    def districts(self) -> list[Message]:
+        prefix = self.ns.topic(DISTRICT_TOPIC_PREFIX)
+        special = {self.ns.topic(t.name) for t in (HQ_WATCH, COMPLAINTS_LINKED)}
+        return [m for m in self.messages
+                if m.topic().startswith(prefix) and m.topic() not in special and ".status" not in m.topic()]
+
+    def p1_dockets(self) -> set[str]:
+        return {c["docket_id"] for c in map(lambda m: json.loads(m.value()), self.districts()) if c["urgency"] == "P1"}
+
+    def watched_dockets(self) -> set[str]:
+        return {json.loads(m.value())["docket_id"] for m in self.on(HQ_WATCH.name)}
+
+    def tweet_ids(self) -> set[str]:
+        """Every tweet id the worker accounted for, whichever way it went."""
+        ids = set()
+        for m in self.messages:
+            if m.topic() == self.ns.topic(DEAD_LETTER.name):
+                continue
+            ids.add(json.loads(m.value())["tweet"]["id"])
+        return ids
+
+    def close(self) -> None:
+        self.consumer.close()
+
+
+def test_generated_tweets_are_routed_one_record_per_docket(namespace: Namespace, worker: Worker) -> None:
+    records = list(generate(1500, GeneratorConfig(seed=21, duplicate_rate=0.02, malformed_rate=0.01)))
+    tweets = [r for r in records if r.kind == "tweet"]
+    worker.start()
+    publish(namespace, [r.raw for r in records])
+    # Garbage that bypassed the producer's checks still must not crash the worker.
+    garbage = Producer(producer_config(namespace.settings.kafka))
+    for value in (b"{not json", b'{"id": "1"}', b"[]"):
+        garbage.produce(namespace.topic(TWEETS_RAW.name), key=b"g", value=value)
+    assert garbage.flush(30) == 0
+
+    out = Outputs(namespace)
+    try:
+        out.read_until(lambda o: len(o.tweet_ids()) >= len(tweets) and len(o.on(DEAD_LETTER.name)) >= 3 + 15
+                       and o.p1_dockets() <= o.watched_dockets(), timeout=180)
+    finally:
+        out.close()
+
+    assert out.tweet_ids() == {r.tweet_id for r in tweets}
+    district_msgs = out.districts()
+    dockets = Counter(json.loads(m.value())["docket_id"] for m in district_msgs)
+    assert dockets and max(dockets.values()) == 1, "a docket was routed twice"
+    for m in district_msgs:
+        complaint = json.loads(m.value())
+        expected = HQ_TRIAGE.name if complaint["district"] == "unknown" else "complaints." + complaint["district"]
+        assert m.topic() == namespace.topic(expected)
+        assert m.key() == complaint["docket_id"].encode()
+        assert complaint["docket_id"] in (docket_id(complaint["tweet"]["id"]),
+                                          docket_id(complaint["tweet"]["referenced_tweets"][0]["id"])
+                                          if complaint["tweet"]["referenced_tweets"] else None)
+    assert out.p1_dockets() and out.watched_dockets() == out.p1_dockets()
+    assert {json.loads(m.value())["tweet"]["id"] for m in out.on(TWEETS_IGNORED.name)}
+    reasons = Counter(dict(m.headers())["seva.error.stage"] for m in out.on(DEAD_LETTER.name))
+    assert reasons == {b"triage": 3, b"producer": 15}
+
+
+def test_kill_9_of_the_worker_mid_run_loses_no_tweet(namespace: Namespace, worker: Worker) -> None:
+    records = [r for r in generate(3000, GeneratorConfig(seed=33)) if r.kind == "tweet"]
+    publish(namespace, [r.raw for r in records])
+    worker.start()
+    out = Outputs(namespace)
+    try:
+        out.read_until(lambda o: len(o.tweet_ids()) >= 300, timeout=120)
+        seen_before = len(out.tweet_ids())
+        assert 0 < seen_before < len(records), "the worker finished before it could be killed"
+        worker.kill9()
+        worker.start()
+        out.read_until(lambda o: len(o.tweet_ids()) >= len(records), timeout=180)
+    finally:
+        out.close()
+    assert out.tweet_ids() == {r.tweet_id for r in records}
+    # Redelivery after the crash may repeat a record, but never opens a second docket for one tweet.
+    by_docket: dict[str, set[str]] = {}
+    for m in out.districts():
+        c = json.loads(m.value())
+        by_docket.setdefault(c["docket_id"], set()).add(c["tweet"]["id"])
+    assert all(len(ids) == 1 for ids in by_docket.values())
