@@ -118,6 +118,9 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         broker_commit_every=1000,
         broker_commit_interval=1.0,
         table_cleanup_interval=60.0,
+        # A worker that died (kill -9, a crashed host) is replaced after 20 s instead of Kafka's 60 s default.
+        broker_session_timeout=20.0,
+        broker_heartbeat_interval=3.0,
     )
     raw_topic = app.topic(name(TWEETS_RAW), value_serializer="raw", key_serializer="raw")
     triaged_topic = app.topic(name(TWEETS_TRIAGED), value_serializer="raw", key_serializer="raw",
@@ -125,9 +128,9 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
     # use_partitioner: a key's changelog partition follows the key (murmur2, as every Seva producer uses), so
     # the eviction timer may delete outside a stream event and each table stays co-partitioned with its topic.
     conversations = app.Table("conversations", partitions=TWEETS_RAW.partitions, key_type=str,
-                              value_type=dict, use_partitioner=True)
+                              use_partitioner=True)
     fingerprints = app.Table("fingerprints", partitions=TWEETS_TRIAGED.partitions, key_type=str,
-                             value_type=dict, use_partitioner=True)
+                             use_partitioner=True)
 
     topics: dict[str, faust.TopicT] = {}
 
