@@ -149,6 +149,21 @@ class ManagedProcess:
                 return None
         return pid
 
+    def exited(self) -> bool:
+        """True once the process in the pid file is gone (or a zombie). Unlike pid(), this does not read the
+        command line, which is briefly unreadable while a launcher (java's) re-executes itself."""
+        try:
+            pid = int(self.pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return True
+        with contextlib.suppress(ChildProcessError, OSError):
+            os.waitpid(pid, os.WNOHANG)  # reap it if we are its parent
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return True
+        return "\nState:\tZ" in status
+
     def start(self, argv: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> int:
         self.pid_file.parent.mkdir(parents=True, exist_ok=True)
         self.log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -572,7 +587,7 @@ class LocalStack:
             t0 = (started or {}).get(comp.name, time.monotonic())
 
             def check(comp: Component = comp) -> bool:
-                if self.settings.stack.managed and comp.process.pid() is None:
+                if self.settings.stack.managed and comp.process.exited():
                     tail = comp.process.log_tail(3).replace("\n", " | ")
                     raise StackError(f"{comp.name} exited during start-up; see {comp.process.log_file}: {tail}")
                 return comp.ready()
