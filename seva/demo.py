@@ -1,67 +1,160 @@
-"""`seva demo`, the main job: the stack up, a flow through Kafka and ClickHouse, and where to look next."""
+"""`seva demo`, the main job: the stack up, synthetic tweets through the producer and the triage worker, and a
+summary of where every complaint went."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
-import uuid
+from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 
-from confluent_kafka import Consumer, Producer
+from confluent_kafka import Consumer, TopicPartition
 
-from seva.clickhouse import connect, detect_features, ensure_database
 from seva.errors import SevaError
-from seva.kafka import delete_topics, ensure_topics, producer_config
+from seva.kafka import ensure_topics
 from seva.settings import Settings
-from seva.topics import TopicSpec
+from seva.topics import (
+    COMPLAINTS_LINKED,
+    CORE_TOPICS,
+    DEAD_LETTER,
+    DISTRICT_TOPICS,
+    HQ_TRIAGE,
+    HQ_WATCH,
+    TWEETS_IGNORED,
+)
+
+OUTPUT_TOPICS = (*DISTRICT_TOPICS, HQ_TRIAGE, HQ_WATCH, TWEETS_IGNORED, COMPLAINTS_LINKED, DEAD_LETTER)
 
 
-def run_demo(settings: Settings, progress: Callable[[str], None], messages: int = 1000) -> None:
+@dataclass
+class Tally:
+    """What the worker wrote during this demo run."""
+
+    tweets: set[str] = field(default_factory=set)
+    by_district: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_urgency: Counter[str] = field(default_factory=Counter)
+    watch: int = 0
+    ignored: int = 0
+    linked: Counter[str] = field(default_factory=Counter)
+    dead_lettered: Counter[str] = field(default_factory=Counter)
+    p1_examples: list[str] = field(default_factory=list)
+
+    def add(self, topic: str, value: bytes, headers: dict[str, bytes]) -> None:
+        if topic == DEAD_LETTER.name:
+            self.dead_lettered[headers.get("seva.error.reason", b"?").decode()] += 1
+            return
+        doc = json.loads(value)
+        self.tweets.add(doc["tweet"]["id"])
+        if topic == HQ_WATCH.name:
+            self.watch += 1
+        elif topic == TWEETS_IGNORED.name:
+            self.ignored += 1
+        elif topic == COMPLAINTS_LINKED.name:
+            self.linked[doc["relation"]] += 1
+        else:
+            self.by_district[doc["district"]] += 1
+            self.by_category[doc["category"]] += 1
+            self.by_urgency[doc["urgency"]] += 1
+            if doc["urgency"] == "P1" and len(self.p1_examples) < 3:
+                self.p1_examples.append(f"{doc['docket_id']} {doc['district']} {doc['category']}: "
+                                        f"{doc['tweet']['text'][:90]!r}")
+
+
+def _end_offsets(consumer: Consumer, topics: list[str]) -> list[TopicPartition]:
+    positions = []
+    metadata = consumer.list_topics(timeout=10)
+    for name in topics:
+        for partition in metadata.topics[name].partitions:
+            _low, high = consumer.get_watermark_offsets(TopicPartition(name, partition), timeout=10)
+            positions.append(TopicPartition(name, partition, high))
+    return positions
+
+
+def run_demo(settings: Settings, progress: Callable[[str], None], tweets: int = 3000) -> None:
     from deploy.localstack import LocalStack
+    from producers.base import Source
+    from producers.generator import OWN_USER_ID, GeneratorConfig, generate
+    from producers.publisher import TweetPublisher
 
     progress("bringing the local stack up")
     LocalStack(settings).up(progress=progress)
+    ensure_topics(settings.kafka, CORE_TOPICS)
 
-    # Kafka: an idempotent producer writes, a consumer group reads every message back.
-    run = uuid.uuid4().hex[:8]
-    topic = TopicSpec(f"seva.demo.{run}", partitions=3)
-    ensure_topics(settings.kafka, [topic])
-    producer = Producer(producer_config(settings.kafka))
-    t0 = time.monotonic()
-    for i in range(messages):
-        producer.produce(topic.name, key=str(i % 17).encode(), value=f'{{"n": {i}}}'.encode())
-        producer.poll(0)
-    if producer.flush(30) != 0:
-        raise SevaError("demo: the producer could not deliver every message within 30s")
-    consumer = Consumer(
-        settings.kafka.librdkafka(**{"group.id": f"seva-demo-{run}", "auto.offset.reset": "earliest"})
-    )
-    consumer.subscribe([topic.name])
-    seen = 0
-    deadline = time.monotonic() + 60
-    while seen < messages and time.monotonic() < deadline:
-        for msg in consumer.consume(500, timeout=1.0):
-            if msg.error() is None:
-                seen += 1
-    consumer.close()
-    elapsed = time.monotonic() - t0
-    delete_topics(settings.kafka, [topic.name])
-    if seen != messages:
-        raise SevaError(f"demo: produced {messages} messages but consumed {seen}")
-    progress(f"kafka: {messages} messages produced and consumed back in {elapsed:.2f}s")
+    reader = Consumer(settings.kafka.librdkafka(**{"group.id": "seva-demo-reader", "enable.auto.commit": False}))
+    reader.assign(_end_offsets(reader, [t.name for t in OUTPUT_TOPICS]))
 
-    # ClickHouse: a table in the Seva database, rows in, the same rows out.
-    database = ensure_database(settings.clickhouse)
-    client = connect(settings.clickhouse, database)
-    features = detect_features(client)
-    client.execute(
-        "CREATE TABLE IF NOT EXISTS demo_runs (run String, n UInt32, at DateTime) "
-        "ENGINE = MergeTree ORDER BY (run, n)"
+    log_path = settings.stack.state_dir / "logs" / "demo-worker.log"
+    progress(f"starting the triage worker (seva worker), log {log_path}")
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    worker_log = log_path.open("ab")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "seva.cli", "worker", "--loglevel", "INFO"], stdout=worker_log,
+        stderr=subprocess.STDOUT, env=os.environ.copy(),
     )
-    now = datetime.now(UTC).replace(tzinfo=None)
-    client.execute("INSERT INTO demo_runs (run, n, at) VALUES", [(run, i, now) for i in range(messages)])
-    (count,), = client.execute("SELECT count() FROM demo_runs WHERE run = %(run)s", {"run": run})
-    if count != messages:
-        raise SevaError(f"demo: inserted {messages} rows into ClickHouse but read back {count}")
-    version = ".".join(map(str, features.version))
-    progress(f"clickhouse {version}: {count} rows written to {database}.demo_runs and read back")
+    try:
+        gen = GeneratorConfig(seed=int(time.time()) % 10_000, duplicate_rate=0.03, malformed_rate=0.005,
+                              own_rate=0.01)
+        producer_settings = settings.producer.model_copy(update={"own_user_ids": [OWN_USER_ID]})
+        publisher = TweetPublisher(settings.kafka, producer_settings)
+        t0 = time.monotonic()
+        expected: set[str] = set()
+        for record in generate(tweets, gen):
+            publisher.submit(record.raw, Source.SYNTHETIC)
+            if record.kind == "tweet" and record.tweet_id:
+                expected.add(record.tweet_id)
+        if publisher.close(120):
+            raise SevaError("demo: Kafka did not acknowledge every tweet")
+        s = publisher.stats
+        progress(f"producer: {s.published} tweets published in {time.monotonic() - t0:.1f}s "
+                 f"({s.duplicates} duplicates and {s.own_skipped} of our own skipped, "
+                 f"{s.dead_lettered_total} malformed dead-lettered)")
+
+        tally = Tally()
+        deadline = time.monotonic() + 240
+        last_report = 0.0
+        while not expected <= tally.tweets and time.monotonic() < deadline:
+            if worker.poll() is not None:
+                raise SevaError(f"demo: the worker exited ({worker.returncode}); see {log_path}")
+            for msg in reader.consume(1000, timeout=0.5):
+                if msg.error() is None:
+                    tally.add(msg.topic(), msg.value(), dict(msg.headers() or []))
+            if time.monotonic() - last_report > 3:
+                last_report = time.monotonic()
+                progress(f"worker: {len(tally.tweets & expected)}/{len(expected)} tweets triaged and routed")
+        if not expected <= tally.tweets:
+            raise SevaError(f"demo: {len(expected - tally.tweets)} tweets were not routed within 4 minutes")
+        progress(f"worker: all {len(expected)} tweets triaged in {time.monotonic() - t0:.1f}s since the first "
+                 "was published")
+    finally:
+        reader.close()
+        worker.terminate()
+        try:
+            worker.wait(30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        worker_log.close()
+    _print_tally(tally, progress)
+
+
+def _print_tally(t: Tally, say: Callable[[str], None]) -> None:
+    complaints = sum(t.by_district.values())
+    say("")
+    say(f"complaints routed: {complaints} to {len(t.by_district)} districts "
+        f"({t.by_district.get('unknown', 0)} to HQ triage: no place in UP found)")
+    say("  busiest: " + ", ".join(f"{d} {n}" for d, n in t.by_district.most_common(6) if d != "unknown"))
+    say("  by urgency: " + ", ".join(f"{u} {n}" for u, n in sorted(t.by_urgency.items())))
+    say("  by category: " + ", ".join(f"{c} {n}" for c, n in t.by_category.most_common()))
+    say(f"  P1 also on {HQ_WATCH.name}: {t.watch}")
+    for example in t.p1_examples:
+        say(f"    {example}")
+    say(f"not complaints (praise, news, greetings): {t.ignored} on {TWEETS_IGNORED.name}")
+    say("attached to an existing docket: " + (", ".join(f"{r} {n}" for r, n in t.linked.items()) or "none"))
+    say("dead-lettered: " + (", ".join(f"{r} {n}" for r, n in t.dead_lettered.items()) or "none"))
+    say("")
+    say(f"look further: kcat -C -b <kafka> -t {HQ_TRIAGE.name} -o beginning -e | head; "
+        "seva classify < tweets.jsonl; seva eval")

@@ -68,7 +68,35 @@ class IdempotentProducer(aiokafka_driver.Producer):
         return {**super()._settings_extra(), "acks": "all", "enable_idempotence": True}
 
 
+class SeekFirstConsumer(aiokafka_driver.Consumer):
+    """Faust's consumer with stream partitions held paused until they have been seeked to their committed
+    offsets (faust-streaming#596, open): Faust resumes stream partitions, then seeks; a batch fetched in
+    between is skipped while flow is suspended, yet advances the read offset, and the re-fetched records
+    below it are then dropped as already read. Seen here as tweets published while a worker was starting
+    never being routed. Holding stream partitions until after the seek closes that window."""
+
+    _held: set[Any]
+
+    def resume_partitions(self, tps: Any) -> None:
+        # Faust resumes stream partitions only from Recovery, each time right before perform_seek();
+        # changelog partitions (table recovery) are resumed at once.
+        tps = set(tps)
+        stream = {tp for tp in tps if not tp.topic.endswith("-changelog")}
+        if stream:
+            self._held = getattr(self, "_held", set()) | stream
+            tps -= stream
+        if tps:
+            super().resume_partitions(tps)
+
+    async def perform_seek(self) -> None:
+        await super().perform_seek()
+        held, self._held = getattr(self, "_held", set()), set()
+        if held:
+            super().resume_partitions(held & set(self.assignment()))
+
+
 class SevaTransport(aiokafka_driver.Transport):
+    Consumer = SeekFirstConsumer
     Producer = IdempotentProducer
 
 

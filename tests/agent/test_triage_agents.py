@@ -128,7 +128,8 @@ async def test_reply_by_complainant_links_to_the_docket(agents: Agents, recorder
     day = NIGHT - timedelta(hours=10)
     first = raw_tweet("300", "Chain snatching in Agra near Sanjay Place just now", created=day)
     await _through(agents, recorder, first)
-    await _through(agents, recorder, raw_tweet("301", "Sir still no one has called me", created=day, conversation="300"))
+    reply = raw_tweet("301", "Sir still no one has called me", created=day, conversation="300")
+    await _through(agents, recorder, reply)
     linked = [LinkedTweet.loads(s.value) for s in recorder.to(COMPLAINTS_LINKED.name)]
     assert [(link.relation, link.docket_id, link.by_complainant) for link in linked] == [
         ("reply", docket_id("300"), True)]

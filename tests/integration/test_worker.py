@@ -113,7 +113,8 @@ class Outputs:
             "group.id": f"reader-{uuid.uuid4().hex[:8]}", "auto.offset.reset": "earliest",
             "enable.auto.commit": False, "topic.metadata.refresh.interval.ms": 1000,
         }))
-        self.consumer.subscribe([f"^{ns.prefix.replace('.', '[.]')}(complaints[.].*|tweets[.]ignored|seva[.]deadletter)$"])
+        outputs = "(complaints[.].*|tweets[.]ignored|seva[.]deadletter)"
+        self.consumer.subscribe([f"^{ns.prefix.replace('.', '[.]')}{outputs}$"])
         self.messages: list[Message] = []
 
     def read_until(self, done: Callable[[Outputs], bool], timeout: float) -> None:
@@ -208,3 +209,28 @@ def test_kill_9_of_the_worker_mid_run_loses_no_tweet(namespace: Namespace, worke
         c = json.loads(m.value())
         by_docket.setdefault(c["docket_id"], set()).add(c["tweet"]["id"])
     assert all(len(ids) == 1 for ids in by_docket.values())
+
+
+def test_tweets_published_while_a_restarted_worker_starts_are_all_routed(
+    namespace: Namespace, worker: Worker
+) -> None:
+    """Regression: Faust resumed stream partitions before seeking them (faust-streaming#596) and dropped the
+    first records published while a worker with committed offsets was starting."""
+    first = [r for r in generate(600, GeneratorConfig(seed=41)) if r.kind == "tweet"]
+    second = [r for r in generate(600, GeneratorConfig(seed=42)) if r.kind == "tweet"]
+    worker.start()
+    publish(namespace, [r.raw for r in first])
+    out = Outputs(namespace)
+    try:
+        out.read_until(lambda o: len(o.tweet_ids()) >= len(first), timeout=120)
+        assert out.tweet_ids() == {r.tweet_id for r in first}
+        worker.stop()
+        worker.start()
+        publish(namespace, [r.raw for r in second])  # while the worker joins, recovers and seeks
+        expected = {r.tweet_id for r in first + second}
+        out.read_until(lambda o: o.tweet_ids() >= expected, timeout=120)
+    finally:
+        out.close()
+    missing = expected - out.tweet_ids()
+    assert not missing, (f"{len(missing)} not routed: {len(missing & {r.tweet_id for r in first})} of the first "
+                         f"batch, {len(missing & {r.tweet_id for r in second})} of the second")
