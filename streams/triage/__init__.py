@@ -38,7 +38,7 @@ class TriageResult:
 def triage(item: TriageInput) -> TriageResult:
     norm = normalize(item.text)
     evidence = gather(norm.tokens)
-    category, cat_reasons = decide_category(evidence)
+    category, cat_reasons = decide_category(evidence, len(norm.tokens))
     urgency, urg_reasons = decide_urgency(category, evidence, item.created_at)
     handles = tuple(dict.fromkeys([*(m.lower() for m in item.mentions), *norm.handles]))
     place = resolve_district(item.text, norm.tokens, handles, item.author_location)

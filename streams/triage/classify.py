@@ -30,7 +30,12 @@ BASE_URGENCY = {
 ABDUCTION_WORDS = frozenset({"kidnap", "abduct", "agwa", "apahar", "utha le gaye", "utha liya", "uthwa",
                              "अपहरण", "अगवा", "उठा ले गए"})
 # Category weight below which the evidence is too thin to call a tweet a complaint of that kind.
-MIN_CATEGORY_SCORE = 2.0
+MIN_CATEGORY_SCORE = 1.5
+# Words in a message to the police beyond which, absent praise, news or greetings, it is a request.
+SUBSTANTIVE_TOKENS = 8
+HARM_CATEGORIES = (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON, Category.THEFT_FRAUD,
+                   Category.EXAM_LEAK, Category.POLICE_MISCONDUCT)
+CONTEXT_CATEGORIES = frozenset({Category.NUISANCE, Category.OTHER_COMPLAINT, Category.TRAFFIC})
 
 _MATCHER = Matcher(
     [t for tag, spec in CATEGORY_TERMS.items() for t in parse_entries(tag, spec)]
@@ -74,7 +79,7 @@ def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
     return ", ".join(repr(t) for t in ev.terms.get(tag, [])[:limit])
 
 
-def decide_category(ev: Evidence) -> tuple[Category, list[str]]:
+def decide_category(ev: Evidence, n_tokens: int) -> tuple[Category, list[str]]:
     scores = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
     reasons: list[str] = []
 
@@ -93,11 +98,21 @@ def decide_category(ev: Evidence) -> tuple[Category, list[str]]:
         reasons.append(f"a lost item ({_fmt(ev, 'cue:item', 2)}), not a theft")
     if scores[Category.MISSING_PERSON] and not ev.cue("person") and scores[Category.MISSING_PERSON] < 3:
         scores[Category.MISSING_PERSON] /= 2
+    # Violence by a husband or in-laws against a woman is domestic violence: women_safety.
+    if scores[Category.VIOLENCE] >= 2 and ev.cue("domestic") >= 1.5 and ev.cue("female") >= 1:
+        scores[Category.WOMEN_SAFETY] += scores[Category.VIOLENCE] + 1
+        reasons.append(f"violence by family ({_fmt(ev, 'cue:domestic', 2)}) against a woman is women_safety")
     # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
-    if scores[Category.POLICE_MISCONDUCT] >= 2.5 and ev.cue("police_actor"):
-        scores[Category.POLICE_MISCONDUCT] += 2.0
+    if scores[Category.POLICE_MISCONDUCT] >= 1.5 and ev.cue("police_actor") >= 1:
+        scores[Category.POLICE_MISCONDUCT] += 3.0
+        reasons.append(f"the grievance is the police ({_fmt(ev, 'cue:police_actor', 2)})")
 
     best = max(scores, key=lambda c: scores[c])
+    # Drinking, noise or a crowded road are often the setting of a harm, not the complaint itself.
+    if best in CONTEXT_CATEGORIES:
+        harms = [c for c in HARM_CATEGORIES if scores[c] >= 2]
+        if harms:
+            best = max(harms, key=lambda c: scores[c])
     best_score = scores[best]
 
     praise = 0.0 if ev.cue("thanks_in_advance") else ev.cue("praise")
@@ -118,8 +133,11 @@ def decide_category(ev: Evidence) -> tuple[Category, list[str]]:
         return best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"]
     if request >= 2 or (request >= 1 and urgent_now):
         return Category.OTHER_COMPLAINT, [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"]
-    if question:
+    if question and best_score == 0 and request < 2:
         return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
+    if n_tokens >= SUBSTANTIVE_TOKENS and not (praise or news or greeting or spam):
+        # Written to the police at some length and not praise, news or a greeting: a request for service.
+        return Category.OTHER_COMPLAINT, [*reasons, "a message to the police that names no specific offence"]
     return Category.NOT_COMPLAINT, [*reasons, "no complaint found"]
 
 

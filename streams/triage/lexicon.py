@@ -11,6 +11,18 @@ from __future__ import annotations
 
 CATEGORY_TERMS: dict[str, str] = {
     "violence": """
+        beat up=2.5; beaten up=2.5; roughed up=2.5; broke his=2; broke her=2; broken=1; nose=1; gunshot*=2.5; shots=2;
+        shot=2; axe=2; hockey=1.5; sharp weapon=2.5; attacked with=3; vaar=2; var kiya=2.5; hamla kiya=2.5;
+        kulhadi=2.5; hathiyar=2; dharadar=2.5; ghera=1.5; gher ke=2; ghar me ghus ke=2; goonda tax=3; protection money=3;
+        demanding money=1.5; ransom=3; paise do tab=3; tab chhodenge=3; chhodenge=1.5; uthwa lenge=3; utha lenge=3;
+        utha ke le=2.5; uthakar=2.5; kidnap*=2.5; pulled into=2.5; dragged into=2.5; bundled into=2.5; shouting=1;
+        going to kill=3; kill him=3; kill me=3; jaan se maar=3; jaan se marne=3; maar denge=3; mar denge=3;
+        maar dalenge=3; goli maar=3; talwar=2; stabbed=3; mob=2; crowd beating=3; bheed=1.5; lynch*=3;
+        end his life=3; end her life=3; kill himself=3; kill herself=3; hang himself=3; hang herself=3;
+        fansi lagane=3; fanda=2; kerosene=2.5; petrol dal=2.5; aag laga=2.5; self immolat*=3; jump from=2.5;
+        वार=2; कुल्हाड़ी=2.5; हथियार=2; धारदार=2.5; घेर=1.5; पीटा=2.5; पीट रही=3; पीट रहे=3; मारा=2.5; चाकू मार=3;
+        गोली मार=3; गोली चल=3; मार देंगे=3; जान से मार=3; मार डालेंगे=3; फिरौती=3; उठा लेंगे=3; उठाकर=2.5;
+        फांसी लगाने=3; केरोसिन=2.5; आग लगा=2.5; भीड़=1.5; चीख=1.5;
         assault*; attack*; beat; beating; beaten; bashed; thrash*; fight; fighting; fought; brawl; clash*;
         hit me; hitting; punch*; slap*; stab*; knife; knives; sword; gun; guns; gunshot*; shot at; shoot*;
         firing=2; fired; open fire; pistol; revolver; rifle; bullet*; bomb; weapon*; murder*=2; kill*; dead body;
@@ -20,7 +32,7 @@ CATEGORY_TERMS: dict[str, str] = {
         jump off=2; poison*; acid attack=3; set on fire; burnt alive; burn*; broke his; broken head;
         maar; mar; mara; mari; maro; marte; marne; maarpeet=2; marpit=2; marpeet=2; mar pit=2; peet*; pit rahe;
         pitai=2; pitayi=2; hamla=2; hamle; jhagda; jhagra; jhagde; ladai; larai; danga; goli=2;
-        goliyan; tamancha=2; katta=2; chaku=2; chhura; talwar; lathi; lathiyan; danda; dande; rod se;
+        goliyan; tamancha=2; chaku=2; chhura; talwar; lathi; lathiyan; danda; dande; rod se;
         dhamki=2; dhamkiya*; dhamka*; jaan se; jaan ka khatra=2; jan ka khatra=2; khatra hai; hatya=2; qatl;
         katl; agwa*=2; apahar*=2; utha le gaye; utha liya; uthwa; rangdari=2; hafta vasuli=2; fansi; fasi;
         khudkushi=3; khudkhushi=3; atmahatya=3; jaan de dunga=3; jaan de dungi=3; mar jaunga=2; mar jaungi=2;
@@ -33,6 +45,19 @@ CATEGORY_TERMS: dict[str, str] = {
         खून; दबंग*; गुंडे; गुंडों; बदमाश*=1.5; भीड़; जिंदा जला
     """,
     "women_safety": """
+        touching me=3; touch me=3; touched=2; touching=2; groping=3; lewd comment*=3; passing comment*=3;
+        stare at me=2; staring=1.5; stares=1.5; follows me=3; followed me=3; following me=3; follow me=1.5;
+        following girls=3; following school girls=3; following my=2.5; pull my dupatta=3; dupatta=2.5;
+        photos viral=3; photo viral=3; viral kar dunga=3; viral karunga=3; viral kar dega=3; private photo*=3;
+        edit karke=2; morph*=3; nude=3; obscene call*=3; vulgar call*=3; dirty call*=3; wrong intention=2;
+        galat tarike se=2.5; galat tarah se=2.5; chhuta=3; chhute=2.5; chhu raha=3; chhu rahe=3; chhed=2.5;
+        acid=2; throw acid=3; fenk dunga=2; bhaga le gaya=3; bhaga ke le gaya=3; bhaga kar le gaya=3;
+        zabardasti le gaye=3; jabardasti le gaye=3; forcibly taken=3; taken away=2.5; took her=2.5; took away=2;
+        not safe for girls=3; unsafe for women=3; husband=1; pati=1; sasur=1.5; saas=1.5; devar=1.5; jeth=1.5;
+        in law*=2; dowry=3; bhabhi=1; locked her=2.5; beating her=3; beats her=3; beating my wife=3;
+        छू रहे=3; छूता=3; छूते=3; छुआ=3; छू=2; गलत तरीके से=2.5; घूरते=2; घूर=2; फोटो वायरल=3; वायरल करने=3;
+        निजी फोटो=3; अश्लील=3; भगा ले गया=3; जबरन ले गए=3; जबरदस्ती ले गए=3; ले गए=1; सास=1.5; देवर=1.5; जेठ=1.5;
+        भाभी=1; दुपट्टा=2.5; ब्लैकमेल=2
         harass*=2; sexual*=2; molest*=3; stalk*=3; following me=2; follows me=2; follow me home; eve teas*=3;
         obscene=3; vulgar=2; dirty messages=2; dirty photos=2; nude*=2; morphed=2; private photos=2;
         blackmail*=1.5; rape*=3; groped=3; touched me=2; touching; inappropriate*; indecent*; catcall*;
@@ -49,6 +74,11 @@ CATEGORY_TERMS: dict[str, str] = {
         अकेली=1.5; घरेलू हिंसा=3; महिला सुरक्षा=2; ब्लैकमेल*=1.5
     """,
     "exam_leak": """
+        answer keys=3; paper pehle=3; paper mil jayega=3; paper milega=3; paper aa gaya=3; paper viral=3;
+        whatsapp group=1.5; exam centre=2; exam center=2; pariksha kendra=2; board exam=2; up board=2;
+        setting money=3; jobs for=1.5; job for=1; naukri lagwa*=3; naukri dila*=3; merit list=2.5; fake merit=3;
+        candidates=1.5; candidate=1.5; admit card=2; sarkari naukri=2; bharti ke naam=3; recruitment fraud=3;
+        परीक्षा केंद्र=2; पेपर=2; बोर्ड परीक्षा=2; यूपी बोर्ड=2; मेरिट लिस्ट=2.5; नौकरी लगवाने=3; भर्ती के नाम=3
         paper leak*=3; paperleak*=3; paper out=3; question paper=2.5; leaked paper=3; exam leak*=3; leak*=1.5;
         answer key=2.5; answer sheet*=1.5; solver gang*=3; solver*=2.5; solvers=2.5; dummy candidate*=3;
         impersonat*=1.5; munna bhai=2.5; cheating racket=3; mass cheating=3; nakal=2.5; nakal mafia=3;
@@ -61,6 +91,16 @@ CATEGORY_TERMS: dict[str, str] = {
         नकल माफिया=3; परीक्षा=1; भर्ती=1.5; सिपाही भर्ती=2; आरक्षी भर्ती=2; भर्ती परीक्षा=2; दरोगा भर्ती=2
     """,
     "missing_person": """
+        hasn't returned=3; has not returned=3; hasn't come back=3; has not come back=3; never returned=3;
+        didn't come back=3; did not return=3; not come home=3; got lost=2.5; lost in the crowd=3; in the crowd=1;
+        separated from=2.5; wandering alone=3; sitting alone=2.5; crying=1; found a little=3; found this child=3;
+        help us find=3; help find=2.5; find him=2.5; find her=2.5; search for=2; tracing=2; trace my=2.5;
+        phone switched off=2; phone off=1.5; not picking=1.5; nahi utha rahi=2; nahi utha raha=2;
+        nahi laute=3; nahi lauta=3; nahi lauti=3; wapas nahi=2.5; ghar nahi pahucha=3; ghar nahi pahuchi=3;
+        abhi tak nahi aaya=2.5; abhi tak nahi aayi=2.5; dhundh rahe=2.5; dhoondh rahe=2.5; dhundhne=2.5;
+        bheed me kho=3; kho gaya=1.5; haath se chhoot=3; chhoot gayi=2; mila hai=2; mili hai=2; ro rahi=1.5;
+        ro raha=1.5; talash=2.5; पता नहीं चल रहा=2.5; वापस नहीं आई=3; वापस नहीं आया=3; नहीं लौटे=3; नहीं लौटी=3;
+        नहीं लौटा=3; तलाश=2.5; ढूंढ=2.5; भीड़ में=2; बिछड़=3; मिला है=2; मिली है=2; रो रहा=1.5; रो रही=1.5
         missing=2.5; is missing=3; went missing=3; gone missing=3; not returned=2.5; didn't return=2.5;
         not come back=2.5; has not come home=3; hasn't come home=3; not reached home=3; no trace=2.5;
         untraceable=2.5; unreachable=2; not reachable=2; switched off=1.5; lost child=3; child found=3;
@@ -76,6 +116,10 @@ CATEGORY_TERMS: dict[str, str] = {
         बिछड़=2.5; फंसे=2; फंसा=2; फंसी=2; संपर्क नहीं=2; भटक=1.5; लावारिस=2; बच्चा मिला=3
     """,
     "theft_fraud": """
+        fake app=3; fake phonepe=3; fake upi=3; fake payment=3; payment screenshot=2; posing as=2; vanished=2;
+        took the bag=3; thaila le=3; bag le gaye=3; chuna laga=3; chuna lagaya=3; note badal=2.5; nakli note=2;
+        fake note*=2; advance liya=2.5; number band=2; paise le liye=2; paise leke=2; naam pe=1; naam par paise=2.5;
+        insurance premium=2; collected money=2.5; money and vanished=3; ठग लिया=3; पैसे लेकर फरार=3; फरार=1.5
         stolen=3; stole=3; steal*=3; theft=3; thief=3; thieves=3; burglar*=3; break in=2; broke into=2;
         robbed=3; robber*=3; loot*=3; snatch*=3; snatched=3; pickpocket*=3; dacoit*=3; chain snatch*=3;
         fraud*=3; scam*=3; cheat*=2; cheated=3; duped=3; conned=2; fake call*=2; fake loan*=3; loan app*=2.5;
@@ -108,6 +152,20 @@ CATEGORY_TERMS: dict[str, str] = {
         सड़क बंद=2.5; अवैध पार्किंग=3; पार्किंग=2; सिग्नल=1.5; तेज रफ्तार=3; स्टंट=2.5; ओवरलोड=2; रॉन्ग साइड=3
     """,
     "police_misconduct": """
+        took money=3; taking money=3; demanded money=3; demanded=2; demanding=1.5; asked for=1; 500 rupees=1;
+        refused to lodge=3; refused to file=3; refused to register=3; refuse to lodge=3; refused=1.5;
+        won't register=3; will not register=3; not register=2; lost report=2; marked resolved=3; resolved without=3;
+        closed without=3; without any action=2.5; nobody called=2.5; no one called=2.5; disgusting language=3;
+        abusive language=3; misbehaved=3; rude behaviour=3; rude behavior=3; false case=3; false charges=3;
+        book me=2; threatened to book=3; siding with=3; hand in glove=3; no paperwork=2.5; without paperwork=2.5;
+        kept at=1; detained=2.5; custody=2; nistarit=3; nistaarit=3; fir nahi likhenge=3; fir nahi hogi=3;
+        report nahi likhenge=3; likhne se mana=3; le liye=1.5; maang rahe=2.5; mang rahe=2.5; maangte=2.5;
+        ugahte=3; ugahi=3; vasulte=3; vasuli=2.5; vasoolte=3; mujrim=2; badtamiji=2.5; badtameezi=2.5;
+        gaali=1.5; gali galoch=2.5; suspend=2.5; line hajir=3; line hazir=3; koi phone nahi aaya=2.5;
+        koi police nahi aayi=3; 112 pe call=1.5; 112 par call=1.5; call kiya=1; called 112=2; dial 112=1;
+        नहीं होगी=2; एफआईआर नहीं होगी=3; रिपोर्ट नहीं लिखेंगे=3; लिखकर दो=1.5; रुपये लिए=3; रुपये मांग=3;
+        वसूलते=3; वसूली=2.5; अपमानित=3; बदतमीजी=2.5; गाली गलौज=2.5; निलंबित=2.5; लाइन हाजिर=3; बिना रसीद=2.5;
+        घंटे बाद=2; मिनट बाद गाड़ी=3; सुलझाओ=1.5
         bribe*=3; bribery=3; corrupt*=2.5; extorting money=2; demanding money=2.5; asked for money=2;
         not registering=3; refused to register=3; refuse to register=3; refusing to register=3;
         not lodging=3; refused to lodge=3; fir not registered=3; fir not lodged=3; no fir=2.5;
@@ -140,6 +198,11 @@ CATEGORY_TERMS: dict[str, str] = {
         अतिक्रमण=3; हुक्का=2.5; पटाखे=2
     """,
     "other_complaint": """
+        senior citizen=2; register for=1.5; police picket=3; picket=2.5; patrolling=2.5; gasht=2.5; night patrol=3;
+        street light=1.5; reward=2; wanted=2; inami=2.5; spotted=2; hotel me baitha=2; keep watch=2.5; information=1;
+        fake notes=2; fake 500=2; application=1.5; prarthna patra=2; raasta band kar=2.5; rasta band kar=2.5;
+        khet=1.5; samjhauta=2; fake id=2.5; fake insta*=2.5; fake profile=2.5; fake account=2.5;
+        गश्त=2.5; पिकेट=2.5; इनामी=2.5; स्ट्रीट लाइट=1.5; खेत=1.5; प्रार्थना पत्र=2
         verification=3; verify=2; character certificate=3; police clearance=3; pcc=2.5; passport=2.5;
         tenant verification=3; servant verification=3; noc=2.5; arms licence=2.5; arms license=2.5;
         permission=2; land dispute=3; property dispute=3; dispute=1.5; boundary=1.5; plot=1.5; land=1.5;
@@ -191,6 +254,11 @@ CUE_TERMS: dict[str, str] = {
         men=1.5; some men=2; few men=2; two men=2; drunk men=2.5; boys=1; some boys=2; guys=1; strangers=2;
         unknown men=2.5; ladke=1.5; kuch ladke=2; kuch log=1.5; do ladke=2; anjaan=2; ajnabi=2; shohde=2;
         कुछ लड़के=2; लड़के=1.5; कुछ लोग=1.5; अनजान=2; अजनबी=2
+    """,
+    # Family members who turn up in domestic violence against a woman.
+    "domestic": """
+        husband=2; pati=2; my husband=3; her husband=3; sasural=2; sasuraal=2; in law*=2; in-laws=2; saas=1.5;
+        devar=1.5; jeth=1.5; nanad=1.5; जेठ=1.5; पति=2; ससुराल=2; सास=1.5; देवर=1.5; ननद=1.5
     """,
     # Hurt people: traffic accidents with injured are P1.
     "injured": """

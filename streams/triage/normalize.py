@@ -18,9 +18,7 @@ _VIRAMA = "\u094d"
 _DEVA_FOLD = str.maketrans({
     "\u0901": "\u0902",  # chandrabindu -> anusvara (हाँ / हां)
     "\u0940": "\u093f",  # ी -> ि  (long/short i matra are used interchangeably in informal writing)
-    "\u0942": "\u0941",  # ू -> ु
     "\u0908": "\u0907",  # ई -> इ
-    "\u090a": "\u0909",  # ऊ -> उ
     "\u0911": "\u0913",  # ऑ -> ओ  (ऑफिस / ओफिस)
     "\u0949": "\u094b",  # ॉ -> ो
     "\u200c": None,      # zero-width non-joiner
@@ -56,13 +54,26 @@ _LATIN_RULES = (
 )
 
 
+# Inflections, so one lexicon entry covers threat/threats/threatened/threatening (applied to both sides).
+_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    if len(word) < 5 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
 @lru_cache(maxsize=200_000)
 def fold_latin(word: str) -> str:
     word = unicodedata.normalize("NFKD", word.lower())
     word = "".join(ch for ch in word if not unicodedata.combining(ch))
     for pattern, repl in _LATIN_RULES:
         word = pattern.sub(repl, word)
-    return word
+    return _stem(word)
 
 
 @lru_cache(maxsize=200_000)
