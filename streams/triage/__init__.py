@@ -6,13 +6,27 @@ benchmarks all call.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from seva.districts import HQ_HANDLES
 from seva.events import Category, RawTweet, Urgency, parse_created_at
-from streams.triage.classify import decide_category, decide_urgency, gather
+from streams.triage.classify import PRAISE_EMOJI, decide_category, decide_urgency, gather
 from streams.triage.normalize import normalize
-from streams.triage.places import resolve_district
+from streams.triage.places import HANDLE_TO_DISTRICT, resolve_district
+
+_RT_PREFIX = re.compile(r"^RT @(\w+):")
+# Police and helpline accounts whose posts, retweeted, are advisories (district handles come from the gazetteer).
+POLICE_ACCOUNTS = frozenset({*HQ_HANDLES, "wpl1090", "112uttarpradesh", "up112", "cyberdost", "uppolicecyber"})
+
+
+def _retweets_police(text: str) -> bool:
+    match = _RT_PREFIX.match(text)
+    if not match:
+        return False
+    handle = match.group(1).lower()
+    return handle in POLICE_ACCOUNTS or handle in HANDLE_TO_DISTRICT
 
 __all__ = ["TriageInput", "TriageResult", "triage", "triage_tweet"]
 
@@ -38,7 +52,12 @@ class TriageResult:
 def triage(item: TriageInput) -> TriageResult:
     norm = normalize(item.text)
     evidence = gather(norm.tokens)
-    category, cat_reasons = decide_category(evidence, len(norm.tokens))
+    category, cat_reasons = decide_category(
+        evidence, len(norm.tokens),
+        is_question="?" in item.text,
+        emoji_praise=sum(1 for ch in set(item.text) if ch in PRAISE_EMOJI),
+        retweet_of_police=_retweets_police(item.text),
+    )
     urgency, urg_reasons = decide_urgency(category, evidence, item.created_at)
     handles = tuple(dict.fromkeys([*(m.lower() for m in item.mentions), *norm.handles]))
     place = resolve_district(item.text, norm.tokens, handles, item.author_location)

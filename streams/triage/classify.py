@@ -36,6 +36,8 @@ SUBSTANTIVE_TOKENS = 8
 HARM_CATEGORIES = (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON, Category.THEFT_FRAUD,
                    Category.EXAM_LEAK, Category.POLICE_MISCONDUCT)
 CONTEXT_CATEGORIES = frozenset({Category.NUISANCE, Category.OTHER_COMPLAINT, Category.TRAFFIC})
+PRAISE_EMOJI = frozenset("👏🫡💐👍🙌❤")
+PRAISE_EMOJI_WEIGHT = 1.5
 
 _MATCHER = Matcher(
     [t for tag, spec in CATEGORY_TERMS.items() for t in parse_entries(tag, spec)]
@@ -79,7 +81,9 @@ def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
     return ", ".join(repr(t) for t in ev.terms.get(tag, [])[:limit])
 
 
-def decide_category(ev: Evidence, n_tokens: int) -> tuple[Category, list[str]]:
+def decide_category(
+    ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
+) -> tuple[Category, list[str]]:
     scores = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
     reasons: list[str] = []
 
@@ -120,6 +124,10 @@ def decide_category(ev: Evidence, n_tokens: int) -> tuple[Category, list[str]]:
     request, first_person = ev.cue("request"), ev.cue("first_person")
     urgent_now = ev.cue("in_progress") >= 2.5 or ev.cue("self_harm") > 0
 
+    # Retweets of police accounts are advisories, not complaints.
+    if retweet_of_police:
+        return Category.NOT_COMPLAINT, [*reasons, "a retweet of a police account's post"]
+    praise += PRAISE_EMOJI_WEIGHT * emoji_praise
     if spam >= 3 and not urgent_now:
         return Category.NOT_COMPLAINT, [*reasons, f"spam or promotion: {_fmt(ev, 'cue:spam')}"]
     if not urgent_now:
@@ -127,6 +135,8 @@ def decide_category(ev: Evidence, n_tokens: int) -> tuple[Category, list[str]]:
             return Category.NOT_COMPLAINT, [*reasons, f"praise or thanks: {_fmt(ev, 'cue:praise')}"]
         if news >= 2 and request < 2 and first_person < 1:
             return Category.NOT_COMPLAINT, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"]
+        if question >= 1.5 and is_question and request < 2 and first_person < 2 and best_score < 4:
+            return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
         if greeting >= 2.5 and best_score < 4:
             return Category.NOT_COMPLAINT, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"]
     if best_score >= MIN_CATEGORY_SCORE:
@@ -135,7 +145,8 @@ def decide_category(ev: Evidence, n_tokens: int) -> tuple[Category, list[str]]:
         return Category.OTHER_COMPLAINT, [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"]
     if question and best_score == 0 and request < 2:
         return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
-    if n_tokens >= SUBSTANTIVE_TOKENS and not (praise or news or greeting or spam):
+    if n_tokens >= SUBSTANTIVE_TOKENS and not (praise or news or greeting or spam) and (request or first_person) \
+            and not is_question:
         # Written to the police at some length and not praise, news or a greeting: a request for service.
         return Category.OTHER_COMPLAINT, [*reasons, "a message to the police that names no specific offence"]
     return Category.NOT_COMPLAINT, [*reasons, "no complaint found"]

@@ -354,6 +354,12 @@ CUE_TERMS: dict[str, str] = {
     """,
     # News, reports and police press notes: not a complaint from a citizen.
     "news": """
+        police ne=1.5; busts=2.5; bust=2; launches=2.5; launched=2; operation=2; campaign=2; drive against=2.5;
+        crackdown=2.5; seized=2; recovered=1.5; pakde=2; pakda=2; pakdi=2; dabocha=2.5; abhiyan=2.5; ke tahat=2;
+        destroyed=2; nasht=2; milaya=2; reunited=2; as a bus=2.5; rams into=3; fog=1.5; motorists=2.5; advise=2;
+        suna hai=2; khabar=2; kab sudhrega=2.5; system=1; sarkar=1.5; government=1.5; leadership=2; zindabad=2.5;
+        crime rate=2.5; credit goes=2.5; sharm aani=2; vaada=1.5; notification=1.5; chunav=2; election=2;
+        अभियान=2.5; के तहत=2; नष्ट=2; मिलाया=2; बरामद=2; गिरफ्तार=2; जब्त=2; सरकार=1.5; सुधार=1; नोटिफिकेशन=1.5
         breaking=3; news=2; reportedly=2.5; according to=1.5; sources said=2.5; officials said=2.5;
         police said=2.5; arrested=2; arrests=2; busted=2; nabbed=2; held=1; sent to jail=2; probe ordered=2;
         sit formed=2; stf=1.5; press release=3; press note=3; advisory=2.5; awareness=2; be aware=2;
@@ -364,6 +370,9 @@ CUE_TERMS: dict[str, str] = {
         ब्रेकिंग=3; सावधान=2; एडवाइजरी=2.5
     """,
     "praise": """
+        badhiya kaam=3; badhiya=2; brilliant=3; great arrangements=3; arrangements=1.5; well organised=3;
+        well organized=3; smooth=1.5; respect=2; hats=1; proud of=3; mast=1.5; good job=3; nice work=3;
+        सम्मान=2; मुस्तैदी=2.5; अच्छा लगा=2.5; बहुत अच्छे से=2.5; सराहना=3; प्रशंसा=3
         thank you=2.5; thanks=2.5; thank u=2.5; thankyou=2.5; thnx=2.5; thx=2; grateful=2.5; gratitude=2.5;
         salute=2.5; proud=2.5; great work=3; good work=3; great job=3; well done=3; kudos=3; appreciate*=2.5;
         commendable=3; excellent=2; amazing=2; hats off=3; heroes=2; hero=1.5; best police=3; helpful=1.5;
@@ -384,11 +393,17 @@ CUE_TERMS: dict[str, str] = {
         हार्दिक शुभकामनाएं=3; शुभकामनाएं=3; शुभकामना=3; जय हिंद=1.5; दीपावली=2; होली=2; बधाई=2
     """,
     "question": """
+        difference=2; kya fark=2; kya farak=2; kaunsa=1.5; kaun sa=1.5; kitni=1.5; kitna=1; kab aayega=2;
+        kab aaega=2; kab tak=1; koi batao=2; koi bataye=2; is it=1; helpline number=2.5; zaroori hai=2;
+        ho jata hai=1.5; फर्क=2; कब आएगा=2; बताएं=1.5; जानकारी हो=2; क्या फर्क=2
         what is=1.5; how to=2; how can=1.5; how do=1.5; which number=2; helpline number=2; is there=1;
         can anyone=1.5; anyone know=2; where is=1; when will=1.5; kya hai=1; kaise=1.5; kaun sa=1.5;
         kab tak=1; kya hota=1.5; kya kare=1; क्या है=1; कैसे=1.5; कौन सा=1.5
     """,
     "spam": """
+        kamao=3; kamaye=3; kamaen=3; earn=2.5; daily 2000=3; investment=2; crypto=3; vip group=3; join our=3;
+        dm now=3; signals with=3; accuracy=1.5; ghar baithe=2.5; कमाएं=3; घर बैठे=2.5; संपर्क करें=2; रोज़ाना=1.5;
+        निवेश=2
         follow me=3; follow back=3; subscribe=3; click here=3; link in bio=3; discount=3; offer=2; buy now=3;
         earn money=3; work from home=2.5; dm for=3; promo*=2.5; giveaway=3; win prize=3; free recharge=3;
         casino=3; betting app=2.5; followers=2; join my=2; check out my=3; my channel=3; mera channel=3
