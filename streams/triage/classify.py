@@ -177,12 +177,17 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tu
             urgency = Urgency.P2
     elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.THEFT_FRAUD, Category.MISSING_PERSON,
                       Category.NUISANCE, Category.OTHER_COMPLAINT, Category.POLICE_MISCONDUCT):
-        threat_only = ev.cue("threat_only") and category is Category.VIOLENCE and ev.score("violence") <= 4
+        threat_only = (ev.cue("threat_only") and category is Category.VIOLENCE and ev.score("violence") <= 4
+                       and in_progress < 3)
         if in_progress >= 2.5 and not threat_only and category not in (Category.NUISANCE,
                                                                          Category.POLICE_MISCONDUCT):
             urgency = Urgency.P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
-        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1.5:
+        elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and ev.cue("abduction") >= 3 \
+                and ev.cue("followup") < 2.5 and ev.cue("days_ago") < 2:
+            urgency = Urgency.P1
+            reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
+        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1:
             urgency = Urgency.P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
     if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < 2.5:

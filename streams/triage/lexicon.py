@@ -11,6 +11,8 @@ from __future__ import annotations
 
 CATEGORY_TERMS: dict[str, str] = {
     "violence": """
+        मार रहे=3; मार रहा=3; पीट रहा=3; fired at=3; opened fire=3; pulled out a gun=3; pulled a gun=3;
+        road rage=2.5; kidnappers=3; kidnapped=3
         beat up=2.5; beaten up=2.5; roughed up=2.5; broke his=2; broke her=2; broken=1; nose=1; gunshot*=2.5; shots=2;
         shot=2; axe=2; hockey=1.5; sharp weapon=2.5; attacked with=3; vaar=2; var kiya=2.5; hamla kiya=2.5;
         kulhadi=2.5; hathiyar=2; dharadar=2.5; ghera=1.5; gher ke=2; ghar me ghus ke=2; goonda tax=3; protection money=3;
@@ -91,6 +93,8 @@ CATEGORY_TERMS: dict[str, str] = {
         नकल माफिया=3; परीक्षा=1; भर्ती=1.5; सिपाही भर्ती=2; आरक्षी भर्ती=2; भर्ती परीक्षा=2; दरोगा भर्ती=2
     """,
     "missing_person": """
+        न घर लौटा=3; न घर लौटी=3; नहीं पहुंचा=2.5; नहीं पहुंची=2.5; कोई संपर्क नहीं=2.5; never reached=3;
+        didn't reach=2.5; did not reach=2.5
         hasn't returned=3; has not returned=3; hasn't come back=3; has not come back=3; never returned=3;
         didn't come back=3; did not return=3; not come home=3; got lost=2.5; lost in the crowd=3; in the crowd=1;
         separated from=2.5; wandering alone=3; sitting alone=2.5; crying=1; found a little=3; found this child=3;
@@ -138,6 +142,11 @@ CATEGORY_TERMS: dict[str, str] = {
         पैसे कट=2.5; पैसे निकाल=2.5; भैंस=2; मवेशी=2.5; ताला तोड़=3; ताला टूटा=3; नकबजनी=3; सेंधमारी=3
     """,
     "traffic": """
+        uda diya=3; uda di=3; hit by=2.5; ran into=2.5; rammed=3; went off=2; off the road=2.5; into a ditch=3;
+        ditch=2; khai me=3; gaddhe me=2; car=1; truck=1.5; bus=1; bolero=1; tractor trolley=2; driver=1;
+        swerving=3; drunk driver=3; bhidant=3; kuchla=3; haalat gambhir=1; bike aur=1;
+        भिड़ंत=3; खाई=2.5; कार=1; ट्रक=1.5; बस=1; बोलेरो=1; ड्राइवर=1; उड़ा दिया=3; चपेट में=3; कुचला=3;
+        एक्सप्रेसवे=1.5; हाईवे=1
         accident*=3; collision=3; collided=3; crash*=2; hit and run=3; overturn*=2.5; run over=3; ran over=3;
         traffic=2.5; jam=2.5; jammed=2.5; congestion=2.5; blocked road=2.5; road blocked=2.5; road block*=2;
         illegal parking=3; wrong parking=3; parked on road=2.5; no parking=2; signal=1.5; signals=1.5;
@@ -225,6 +234,9 @@ CATEGORY_TERMS: dict[str, str] = {
 CUE_TERMS: dict[str, str] = {
     # An offence or emergency happening now or minutes ago: the P1 evidence.
     "in_progress": """
+        just=1; still ongoing=3; ongoing=2.5; hiding=2.5; i am hiding=3; grab my hand=3; tried to grab=3;
+        people inside=2.5; right here=2; abhi bhi=2; इस समय=2.5; अभी भी=2; छिपी हूं=3; छिपा हूं=3; बंद हूं=2.5;
+        बंद हूँ=2.5; locked myself=3; band hu=2.5
         right now=3; now=1.5; just now=2.5; currently=2; at the moment=2.5; happening=2; going on=2;
         minutes ago=2.5; min ago=2.5; mins ago=2.5; few minutes=2; immediately=2; urgent*=2; emergency=2.5;
         asap=1.5; hurry=2; please come=2.5; come fast=2.5; come quickly=2.5; send help=3; send police=2.5;
@@ -262,6 +274,8 @@ CUE_TERMS: dict[str, str] = {
     """,
     # Hurt people: traffic accidents with injured are P1.
     "injured": """
+        halat kharab=3; halat gambhir=3; haalat kharab=3; haalat gambhir=3; sadak pe pada=3; sadak par pada=3;
+        lying on the road=3; हालत गंभीर=3; हालत खराब=3; सड़क पर पड़ा=3; गंभीर रूप से=3; जख्मी=3
         injured=3; injuries=3; injury=3; hurt=2; bleeding=3; unconscious=3; ambulance=2.5; critical=2;
         serious=1.5; ghayal=3; jakhmi=3; zakhmi=3; chot=2; chotein=2; khoon=2; khun=2; behosh=3;
         घायल=3; जख्मी=3; चोट=2; चोटें=2; खून=2; बेहोश=3; एंबुलेंस=2.5; एम्बुलेंस=2.5
@@ -310,6 +324,7 @@ CUE_TERMS: dict[str, str] = {
     """,
     # People (missing someone) versus things (lost something).
     "person": """
+        nephew=2; niece=2; bhatija=2; bhanja=2; bhatiji=2; bhanji=2; भतीजा=2; भांजा=2; भतीजी=2; भांजी=2; यात्री=1
         son=2; daughter=2; child=2; children=2; kid=2; boy=2; girl=2; brother=2; sister=2; father=2; mother=2;
         dad=2; mom=2; papa=2; mummy=2; grandfather=2; grandmother=2; uncle=1.5; wife=2; husband=2; man=1.5;
         woman=1.5; person=2; old man=2; relative*=2; family=1.5; friend=1.5; student=1.5; cousin=2; nephew=2;
@@ -340,6 +355,16 @@ CUE_TERMS: dict[str, str] = {
         prv=1.5; sipahi=1.5; havaldar=1.5; hawaldar=1.5; pulis=1;
         पुलिस=1; पुलिसकर्मी=1.5; सिपाही=1.5; दरोगा=2; दारोगा=2; थाना=1.5; थाने=1.5; थानेदार=2; चौकी=1.5;
         इंस्पेक्टर=1.5; एसएचओ=2; हवलदार=1.5
+    """,
+    # The victim is held now: an abduction is a person in immediate danger.
+    "abduction": """
+        kidnap*=3; kidnapped=3; abduct*=3; agwa=3; apaharan=3; utha le gaye=3; utha ke le gaye=3; uthakar le=3;
+        ransom=3; firauti=3; dragged into=3; pulled into=3; forcibly taken=3; zabardasti le gaye=3;
+        jabardasti le gaye=3; जबरन ले गए=3; अपहरण=3; अगवा=3; उठा ले गए=3; उठाकर ले गए=3; फिरौती=3
+    """,
+    # Days have passed: an abduction reported days later is urgent (P2) but no longer "now".
+    "days_ago": """
+        days ago=2; din pehle=2; din se=1.5; dino se=2; दिन पहले=2; दिनों से=2; दिन से=1.5; hafte=2; week=2
     """,
     # Older cases and follow-ups are routine (P3).
     "followup": """
@@ -404,7 +429,7 @@ CUE_TERMS: dict[str, str] = {
         kamao=3; kamaye=3; kamaen=3; earn=2.5; daily 2000=3; investment=2; crypto=3; vip group=3; join our=3;
         dm now=3; signals with=3; accuracy=1.5; ghar baithe=2.5; कमाएं=3; घर बैठे=2.5; संपर्क करें=2; रोज़ाना=1.5;
         निवेश=2
-        follow me=3; follow back=3; subscribe=3; click here=3; link in bio=3; discount=3; offer=2; buy now=3;
+        follow back=3; follow karo=3; subscribe=3; click here=3; link in bio=3; discount=3; offer=2; buy now=3;
         earn money=3; work from home=2.5; dm for=3; promo*=2.5; giveaway=3; win prize=3; free recharge=3;
         casino=3; betting app=2.5; followers=2; join my=2; check out my=3; my channel=3; mera channel=3
     """,
