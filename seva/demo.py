@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from confluent_kafka import Consumer, TopicPartition
 
@@ -122,7 +123,9 @@ def run_demo(settings: Settings, progress: Callable[[str], None], tweets: int = 
                 raise SevaError(f"demo: the worker exited ({worker.returncode}); see {log_path}")
             for msg in reader.consume(1000, timeout=0.5):
                 if msg.error() is None:
-                    tally.add(msg.topic(), msg.value(), dict(msg.headers() or []))
+                    raw_headers: list[Any] = list(msg.headers() or [])
+                    headers = {k: v for k, v in raw_headers if isinstance(v, bytes)}
+                    tally.add(msg.topic() or "", msg.value() or b"", headers)
             if time.monotonic() - last_report > 3:
                 last_report = time.monotonic()
                 progress(f"worker: {len(tally.tweets & expected)}/{len(expected)} tweets triaged and routed")

@@ -90,7 +90,8 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
 
     async def perform_seek(self) -> None:
         await super().perform_seek()
-        held, self._held = getattr(self, "_held", set()), set()
+        held: set[Any] = getattr(self, "_held", set())
+        self._held = set()
         if held:
             super().resume_partitions(held & set(self.assignment()))
 

@@ -84,7 +84,7 @@ def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
 def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
 ) -> tuple[Category, list[str]]:
-    scores = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
+    scores: dict[Category, float] = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
     reasons: list[str] = []
 
     if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and ev.cue("female") >= 2:
@@ -136,7 +136,7 @@ def decide_category(
         if news >= 2 and request < 2 and first_person < 1:
             return Category.NOT_COMPLAINT, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"]
         if question >= 1.5 and is_question and request < 2 and first_person < 2 and best_score < 4:
-            return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
+            return Category.NOT_COMPLAINT, [*reasons, f"a question for information: {_fmt(ev, 'cue:question')}"]
         if greeting >= 2.5 and best_score < 4:
             return Category.NOT_COMPLAINT, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"]
     if best_score >= MIN_CATEGORY_SCORE:

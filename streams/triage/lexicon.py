@@ -15,7 +15,8 @@ CATEGORY_TERMS: dict[str, str] = {
         road rage=2.5; kidnappers=3; kidnapped=3
         beat up=2.5; beaten up=2.5; roughed up=2.5; broke his=2; broke her=2; broken=1; nose=1; gunshot*=2.5; shots=2;
         shot=2; axe=2; hockey=1.5; sharp weapon=2.5; attacked with=3; vaar=2; var kiya=2.5; hamla kiya=2.5;
-        kulhadi=2.5; hathiyar=2; dharadar=2.5; ghera=1.5; gher ke=2; ghar me ghus ke=2; goonda tax=3; protection money=3;
+        kulhadi=2.5; hathiyar=2; dharadar=2.5; ghera=1.5; gher ke=2; ghar me ghus ke=2; goonda tax=3;
+        protection money=3;
         demanding money=1.5; ransom=3; paise do tab=3; tab chhodenge=3; chhodenge=1.5; uthwa lenge=3; utha lenge=3;
         utha ke le=2.5; uthakar=2.5; kidnap*=2.5; pulled into=2.5; dragged into=2.5; bundled into=2.5; shouting=1;
         going to kill=3; kill him=3; kill me=3; jaan se maar=3; jaan se marne=3; maar denge=3; mar denge=3;
