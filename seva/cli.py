@@ -269,6 +269,17 @@ def classify() -> None:
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command("train")
+def train_cmd() -> None:
+    """Retrain the category model from synthetic traffic and the dev split (never the test split)."""
+    from streams.evaluate import EVAL_DATA
+    from streams.triage.train import train
+
+    report = train([EVAL_DATA / "dev.jsonl"])
+    typer.echo(f"trained on {report.examples} tweets ({report.synthetic} synthetic, {report.labelled} labelled), "
+               f"{report.ngrams} character n-grams -> {report.path}")
+
+
 @app.command("eval")
 def eval_cmd(
     split: Annotated[str, typer.Option(help="dev, test (held out) or all.")] = "test",

@@ -13,6 +13,7 @@ from datetime import datetime
 from seva.districts import HQ_HANDLES
 from seva.events import Category, RawTweet, Urgency, parse_created_at
 from streams.triage.classify import PRAISE_EMOJI, decide_category, decide_urgency, gather
+from streams.triage.model import default_model
 from streams.triage.normalize import normalize
 from streams.triage.places import HANDLE_TO_DISTRICT, resolve_district
 
@@ -49,15 +50,26 @@ class TriageResult:
     reasons: tuple[str, ...]
 
 
-def triage(item: TriageInput) -> TriageResult:
+def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
     norm = normalize(item.text)
     evidence = gather(norm.tokens)
-    category, cat_reasons = decide_category(
+    rules_category, cat_reasons = decide_category(
         evidence, len(norm.tokens),
         is_question="?" in item.text,
         emoji_praise=sum(1 for ch in set(item.text) if ch in PRAISE_EMOJI),
         retweet_of_police=_retweets_police(item.text),
     )
+    category = rules_category
+    model = default_model() if use_model else None
+    if model is not None and not _retweets_police(item.text):
+        prediction = model.predict(norm.tokens, evidence)
+        category = prediction.category
+        terms = evidence.terms.get(category.value, [])[:4]
+        cat_reasons = [
+            f"{category.value} (model {prediction.confidence:.2f}, next {prediction.runner_up.value})"
+            + (f": {', '.join(repr(w) for w in terms)}" if terms else ""),
+            *(r for r in cat_reasons if category.value in r and r != cat_reasons[-1]),
+        ]
     urgency, urg_reasons = decide_urgency(category, evidence, item.created_at)
     handles = tuple(dict.fromkeys([*(m.lower() for m in item.mentions), *norm.handles]))
     place = resolve_district(item.text, norm.tokens, handles, item.author_location)
