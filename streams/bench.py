@@ -290,7 +290,7 @@ def _run_worker(settings: Settings, ns: str, expected: set[str], timeout: float)
     log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the worker; closed in finally
     started = time.perf_counter()
     # The worker reads the same environment as this process (the composition root of each process reads it).
-    proc = subprocess.Popen([sys.executable, "-m", "seva.cli", "worker", "--no-metrics", "--namespace", ns],
+    proc = subprocess.Popen([sys.executable, "-m", "seva.cli", "worker", "--no-metrics", "--loglevel", "INFO", "--namespace", ns],
                             stdout=log, stderr=subprocess.STDOUT)
     cpu = _ProcCpu(proc.pid)
     first_seen: tuple[float, float, int] | None = None  # wall, worker CPU, final records seen then
@@ -325,7 +325,7 @@ def _run_worker(settings: Settings, ns: str, expected: set[str], timeout: float)
             proc.kill()
             proc.wait(10)
         log.seek(0)
-        tail = log.read().decode(errors="replace")[-2000:]
+        tail = log.read().decode(errors="replace")[-20000:]
         log.close()
     missing = expected - accounted
     if first_seen is None or missing:

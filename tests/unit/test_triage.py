@@ -104,7 +104,8 @@ def test_news_about_a_paper_leak_is_not_a_complaint() -> None:
 
 
 def test_retweet_of_a_police_advisory_is_not_a_complaint() -> None:
-    cat, _, _, reasons = run("RT @Uppolice: Anjaan video call uthane se pehle sochein! Sextortion ka shikar hone par 1930")
+    advisory = "RT @Uppolice: Anjaan video call uthane se pehle sochein! Sextortion ka shikar hone par 1930"
+    cat, _, _, reasons = run(advisory)
     assert cat is Category.NOT_COMPLAINT and any("retweet" in r for r in reasons)
 
 
