@@ -1,0 +1,47 @@
+"""The triage and routing benchmarks run end to end and report sane figures (no timing thresholds)."""
+
+from __future__ import annotations
+
+import math
+
+from seva.kafka import admin_client
+from seva.settings import Settings
+from streams.bench import RouteBench, TriageBench, bench_route, bench_triage
+
+
+def _not_positive_finite(figures: dict[str, float]) -> list[str]:
+    return [k for k, v in figures.items() if not (isinstance(v, int | float) and math.isfinite(v) and v > 0)]
+
+
+def test_bench_triage_reports_cold_warm_and_percentiles() -> None:
+    result = bench_triage(count=500)
+    figures = result.as_dict()
+    assert isinstance(result, TriageBench)
+    assert set(figures) >= {
+        "tweets", "cold_us_per_tweet", "cold_tweets_per_s", "warm_us_per_tweet", "warm_tweets_per_s",
+        "warm_cpu_us_per_tweet", "warm_p50_us", "warm_p99_us",
+    }
+    assert not _not_positive_finite(figures)
+    assert figures["tweets"] == 500
+    assert figures["warm_p50_us"] <= figures["warm_p99_us"]
+
+
+def test_bench_route_reports_b0_route_and_ratio_and_cleans_up(stack_settings: Settings) -> None:
+    def bench_topics() -> set[str]:
+        return {t for t in admin_client(stack_settings.kafka).list_topics(timeout=30).topics
+                if t.startswith("bench.route.")}
+
+    before = bench_topics()
+    result = bench_route(stack_settings, count=300)
+    figures = result.as_dict()
+    assert isinstance(result, RouteBench)
+    assert set(figures) >= {
+        "tweets", "b0_msgs_per_s", "b0_cpu_us_per_msg", "route_msgs_per_s", "route_cpu_us_per_msg",
+        "route_to_b0_ratio", "worker_startup_s",
+    }
+    assert not _not_positive_finite(figures)
+    assert figures["tweets"] == 300
+    # Every tweet leaves one record, complaints one more on tweets.triaged: between 1 and 3 records out.
+    assert 1 <= figures["route_records_out_per_tweet"] <= 3
+    left = bench_topics() - before
+    assert not left, f"benchmark topics left behind: {sorted(left)[:5]}"
