@@ -11,6 +11,7 @@ Choices, deliberately:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -90,6 +91,7 @@ class TweetPublisher:
         self._own_ids = set(settings.own_user_ids)
         self._own_names = {n.lower().lstrip("@") for n in settings.own_usernames}
         self._fatal: KafkaError | None = None
+        self._callbacks: dict[str, Callable[[KafkaError | None, Message], None]] = {}
         # Records Kafka refused for good, collected in the delivery callback and dead-lettered outside it
         # (producing from inside a librdkafka callback would re-enter poll()).
         self._refused: list[tuple[bytes, bytes | None, str, str]] = []
@@ -133,7 +135,10 @@ class TweetPublisher:
             DUPLICATES.labels(src).inc()
             return
         value = json.dumps(tweet.asdict(), ensure_ascii=False, separators=(",", ":")).encode()
-        self._produce(self.topic, tweet.partition_key(), value, [(H_SOURCE, src.encode())], self._on_delivery)
+        callback = self._callbacks.get(src)
+        if callback is None:  # one bound callback per source: delivery reports carry no headers to read it from
+            callback = self._callbacks[src] = functools.partial(self._on_delivery, src)
+        self._produce(self.topic, tweet.partition_key(), value, [(H_SOURCE, src.encode())], callback)
 
     def flush(self, timeout: float | None = None) -> int:
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -191,8 +196,7 @@ class TweetPublisher:
         headers = dead_letter_headers("producer", reason, detail, source, received_at, raw)
         self._produce(self.dead_letter_topic, key, raw[:DLQ_VALUE_LIMIT], headers, self._on_dead_letter_delivery)
 
-    def _on_delivery(self, err: KafkaError | None, msg: Message) -> None:
-        source = _header(msg, H_SOURCE)
+    def _on_delivery(self, source: str, err: KafkaError | None, msg: Message) -> None:
         if err is None:
             self.stats.published += 1
             PUBLISHED.labels(source).inc()
@@ -247,11 +251,3 @@ def dead_letter_headers(
         ("seva.original_bytes", str(len(raw)).encode()),
         ("seva.truncated", b"1" if len(raw) > DLQ_VALUE_LIMIT else b"0"),
     ]
-
-
-def _header(msg: Message, name: str) -> str:
-    headers: list[tuple[str, Any]] = list(msg.headers() or [])  # type: ignore[arg-type]  # a list when consuming
-    for key, value in headers:
-        if key == name and value is not None:
-            return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-    return "unknown"

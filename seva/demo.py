@@ -45,11 +45,15 @@ class Tally:
     dead_lettered: Counter[str] = field(default_factory=Counter)
     p1_examples: list[str] = field(default_factory=list)
 
-    def add(self, topic: str, value: bytes, headers: dict[str, bytes]) -> None:
+    def add(self, topic: str, value: bytes, headers: dict[str, bytes], ours: set[str]) -> None:
+        """Count one output record, if it belongs to this run's tweets (the topics are shared)."""
         if topic == DEAD_LETTER.name:
-            self.dead_lettered[headers.get("seva.error.reason", b"?").decode()] += 1
+            if headers.get("seva.error.stage") == b"producer":
+                self.dead_lettered[headers.get("seva.error.reason", b"?").decode()] += 1
             return
         doc = json.loads(value)
+        if doc["tweet"]["id"] not in ours:
+            return
         self.tweets.add(doc["tweet"]["id"])
         if topic == HQ_WATCH.name:
             self.watch += 1
@@ -125,7 +129,7 @@ def run_demo(settings: Settings, progress: Callable[[str], None], tweets: int = 
                 if msg.error() is None:
                     raw_headers: list[Any] = list(msg.headers() or [])
                     headers = {k: v for k, v in raw_headers if isinstance(v, bytes)}
-                    tally.add(msg.topic() or "", msg.value() or b"", headers)
+                    tally.add(msg.topic() or "", msg.value() or b"", headers, expected)
             if time.monotonic() - last_report > 3:
                 last_report = time.monotonic()
                 progress(f"worker: {len(tally.tweets & expected)}/{len(expected)} tweets triaged and routed")
@@ -157,7 +161,7 @@ def _print_tally(t: Tally, say: Callable[[str], None]) -> None:
         say(f"    {example}")
     say(f"not complaints (praise, news, greetings): {t.ignored} on {TWEETS_IGNORED.name}")
     say("attached to an existing docket: " + (", ".join(f"{r} {n}" for r, n in t.linked.items()) or "none"))
-    say("dead-lettered: " + (", ".join(f"{r} {n}" for r, n in t.dead_lettered.items()) or "none"))
+    say("dead-lettered by the producer: " + (", ".join(f"{r} {n}" for r, n in t.dead_lettered.items()) or "none"))
     say("")
     say(f"look further: kcat -C -b <kafka> -t {HQ_TRIAGE.name} -o beginning -e | head; "
         "seva classify < tweets.jsonl; seva eval")

@@ -16,7 +16,7 @@ from producers.generator import OWN_USER_ID, GeneratorConfig, generate
 from producers.publisher import TweetPublisher
 from seva.settings import ProducerSettings, Settings
 from seva.topics import TWEETS_RAW
-from tests.integration.helpers import consume
+from tests.integration.helpers import consume, eventually
 
 
 def _publisher(settings: Settings, topic: str, dlq: str, **overrides: object) -> TweetPublisher:
@@ -110,3 +110,40 @@ def test_seva_produce_synthetic_puts_exactly_n_records_in_tweets_raw(
     assert done.returncode == 0, done.stderr
     assert "published 2500" in done.stdout and "dead-lettered 25" in done.stdout
     assert _total_messages(stack_settings, TWEETS_RAW.name) - before == 2500
+
+
+def test_sigterm_flushes_everything_handed_over_and_metrics_are_served(
+    stack_settings: Settings, free_port: int
+) -> None:
+    import signal
+    import time
+    import urllib.request
+
+    before = _total_messages(stack_settings, TWEETS_RAW.name)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "seva.cli", "produce", "--source", "synthetic", "--count", "20000",
+         "--seed", "77", "--rate", "500"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "SEVA_METRICS__PRODUCER_PORT": str(free_port)},
+    )
+    def scrape() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{free_port}/metrics", timeout=5) as resp:
+                return str(resp.read().decode())
+        except OSError:
+            return ""
+
+    try:
+        assert eventually(lambda: 'seva_producer_published_total{source="synthetic"}' in scrape(), 60)
+        time.sleep(2)  # some more in flight when the signal arrives
+        metrics = scrape()
+        assert "seva_producer_publish_latency_seconds_bucket" in metrics
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    published = int(out.split("published ")[1].split(",")[0])
+    assert 0 < published < 20_000, "the producer should have been stopped part-way"
+    assert _total_messages(stack_settings, TWEETS_RAW.name) - before == published
