@@ -53,6 +53,10 @@ def district_topic(slug: str) -> TopicSpec:
 
 DISTRICT_TOPICS: tuple[TopicSpec, ...] = tuple(district_topic(s) for s in sorted(DISTRICT_SLUGS))
 
+# Where the triage worker writes, for readers that account for every tweet (the demo, the benchmarks).
+WORKER_OUTPUTS: tuple[TopicSpec, ...] = (*DISTRICT_TOPICS, HQ_TRIAGE, HQ_WATCH, TWEETS_IGNORED, COMPLAINTS_LINKED)
+
+
 def namespaced(spec: TopicSpec, namespace: str) -> TopicSpec:
     """The same topic under a name prefix: tests (and side-by-side deployments) get their own set."""
     return spec if not namespace else TopicSpec(namespace + spec.name, spec.partitions, spec.replication, spec.config)

@@ -36,8 +36,7 @@ from seva.topics import (
 )
 from streams import metrics
 from streams.routing import (
-    ConversationState,
-    FingerprintState,
+    DocketMemory,
     Ignore,
     Link,
     Route,
@@ -206,8 +205,8 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         now = datetime.now(UTC)
         tweet = decode_tweet(event.value)
         conv_key = conversation_of(tweet)
-        conversation = ConversationState.from_json(conversations.get(conv_key))
-        retweeted = (ConversationState.from_json(conversations.get(tweet.retweet_of))
+        conversation = DocketMemory.from_json(conversations.get(conv_key))
+        retweeted = (DocketMemory.from_json(conversations.get(tweet.retweet_of))
                      if tweet.retweet_of else None)
         result = triage_tweet(tweet) if needs_triage(tweet, conversation, retweeted) else None
         decision = plan_intake(tweet, conversation, retweeted, result, now)
@@ -221,7 +220,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         elif isinstance(decision, Triaged):
             complaint = decision.complaint
             if conversation is None or conversation.docket_id == complaint.docket_id:
-                conversations[conv_key] = ConversationState(complaint.docket_id, tweet.author_id,
+                conversations[conv_key] = DocketMemory(complaint.docket_id, tweet.author_id,
                                                             now.timestamp()).to_json()
             await emit(Send(name(TWEETS_TRIAGED), complaint.fingerprint.encode(), complaint.dumps()))
 
@@ -245,7 +244,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         now = datetime.now(UTC)
         complaint = Complaint.loads(event.value)
         key = complaint.fingerprint
-        known = FingerprintState.from_json(fingerprints.get(key))
+        known = DocketMemory.from_json(fingerprints.get(key))
         decision = plan_route(complaint, known, now, DUPLICATE_TEXT_WINDOW.total_seconds())
         if isinstance(decision, Link):
             metrics.LINKED.labels(decision.record.relation).inc()
@@ -254,7 +253,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         assert isinstance(decision, Route)
         if known is None or known.docket_id == complaint.docket_id or \
                 now.timestamp() - known.seen_at > DUPLICATE_TEXT_WINDOW.total_seconds():
-            fingerprints[key] = FingerprintState(complaint.docket_id, complaint.tweet.author_id,
+            fingerprints[key] = DocketMemory(complaint.docket_id, complaint.tweet.author_id,
                                                  now.timestamp()).to_json()
         value = complaint.dumps()
         for topic in decision.topics:

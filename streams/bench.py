@@ -32,15 +32,12 @@ from seva.events import RawTweet
 from seva.kafka import admin_client, delete_topics, ensure_topics, producer_config
 from seva.settings import Settings
 from seva.topics import (
-    COMPLAINTS_LINKED,
     CORE_TOPICS,
     DEAD_LETTER,
-    DISTRICT_TOPICS,
-    HQ_TRIAGE,
     HQ_WATCH,
-    TWEETS_IGNORED,
     TWEETS_RAW,
     TWEETS_TRIAGED,
+    WORKER_OUTPUTS,
     TopicSpec,
     namespaced,
 )
@@ -303,7 +300,7 @@ def _run_worker(settings: Settings, ns: str, expected: set[str], timeout: float)
     def name(spec: TopicSpec) -> str:
         return namespaced(spec, ns).name
 
-    outputs = (*DISTRICT_TOPICS, HQ_TRIAGE, TWEETS_IGNORED, COMPLAINTS_LINKED, DEAD_LETTER)
+    outputs = tuple(t for t in (*WORKER_OUTPUTS, DEAD_LETTER) if t is not HQ_WATCH)  # watch repeats P1s
     final = {name(s) for s in outputs}
     # Read the intermediate topic and HQ watch too: the first record on tweets.triaged is the earliest sign the
     # worker is consuming, and the records-out figure counts everything the worker wrote.

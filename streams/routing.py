@@ -55,8 +55,8 @@ def decode_tweet(raw: bytes | None) -> RawTweet:
 
 
 @dataclass(frozen=True)
-class ConversationState:
-    """What the intake stage remembers of a conversation that opened a docket (table value)."""
+class DocketMemory:
+    """A table value: the docket a conversation (intake stage) or a text fingerprint (route stage) opened."""
 
     docket_id: str
     author_id: str | None
@@ -66,7 +66,7 @@ class ConversationState:
         return {"d": self.docket_id, "a": self.author_id, "t": self.seen_at}
 
     @classmethod
-    def from_json(cls, value: dict[str, object] | None) -> ConversationState | None:
+    def from_json(cls, value: dict[str, object] | None) -> DocketMemory | None:
         if not value:
             return None
         seen, author = value.get("t"), value.get("a")
@@ -95,8 +95,8 @@ def conversation_of(tweet: RawTweet) -> str:
 
 def plan_intake(
     tweet: RawTweet,
-    conversation: ConversationState | None,
-    retweeted: ConversationState | None,
+    conversation: DocketMemory | None,
+    retweeted: DocketMemory | None,
     result: TriageResult | None,
     now: datetime,
 ) -> Link | Ignore | Triaged:
@@ -128,15 +128,15 @@ def plan_intake(
     ))
 
 
-def needs_triage(tweet: RawTweet, conversation: ConversationState | None,
-                 retweeted: ConversationState | None) -> bool:
+def needs_triage(tweet: RawTweet, conversation: DocketMemory | None,
+                 retweeted: DocketMemory | None) -> bool:
     if tweet.retweet_of and retweeted is not None:
         return False
     conv = conversation_of(tweet)
     return not (conv != tweet.id and conversation is not None and conversation.docket_id != docket_id(tweet.id))
 
 
-def _linked(tweet: RawTweet, state: ConversationState, relation: Relation, now: datetime) -> LinkedTweet:
+def _linked(tweet: RawTweet, state: DocketMemory, relation: Relation, now: datetime) -> LinkedTweet:
     by_complainant = state.author_id is not None and state.author_id == tweet.author_id
     return LinkedTweet(docket_id=state.docket_id, relation=relation.value, tweet=tweet,
                        by_complainant=by_complainant, linked_at=utc_iso(now))
@@ -146,36 +146,17 @@ def _linked(tweet: RawTweet, state: ConversationState, relation: Relation, now: 
 
 
 @dataclass(frozen=True)
-class FingerprintState:
-    docket_id: str
-    author_id: str | None
-    seen_at: float
-
-    def to_json(self) -> dict[str, object]:
-        return {"d": self.docket_id, "a": self.author_id, "t": self.seen_at}
-
-    @classmethod
-    def from_json(cls, value: dict[str, object] | None) -> FingerprintState | None:
-        if not value:
-            return None
-        seen, author = value.get("t"), value.get("a")
-        return cls(str(value["d"]), str(author) if author else None,
-                   float(seen) if isinstance(seen, int | float) else 0.0)
-
-
-@dataclass(frozen=True)
 class Route:
     complaint: Complaint
     topics: tuple[TopicSpec, ...]
 
 
-def plan_route(complaint: Complaint, known: FingerprintState | None, now: datetime,
+def plan_route(complaint: Complaint, known: DocketMemory | None, now: datetime,
                window_s: float) -> Link | Route:
     """A repeated text within the window attaches to the docket that text opened; anything else (including
     a redelivery of the tweet that opened the docket) is routed to its district, and P1 also to HQ watch."""
     if known is not None and known.docket_id != complaint.docket_id and now.timestamp() - known.seen_at <= window_s:
-        state = ConversationState(known.docket_id, known.author_id, known.seen_at)
-        return Link(_linked(complaint.tweet, state, Relation.DUPLICATE_TEXT, now))
+        return Link(_linked(complaint.tweet, known, Relation.DUPLICATE_TEXT, now))
     return Route(complaint, destinations(complaint))
 
 
