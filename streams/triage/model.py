@@ -60,29 +60,33 @@ class CategoryModel:
         self.evidence_weights = evidence_weights  # (n_tags, n_classes)
         self.intercept = intercept
         self.classes = classes
-        self._token_cache: dict[str, tuple[int, ...]] = {}
+        self._token_cache: dict[str, np.ndarray] = {}
+        self._tag_index = {tag: i for i, tag in enumerate(evidence_tags)}
 
-    def _token_ids(self, token: str) -> tuple[int, ...]:
+    def _token_ids(self, token: str) -> np.ndarray:
         # Tweets share most of their words, so a word's n-gram ids are looked up once (bounded cache).
         ids = self._token_cache.get(token)
         if ids is None:
             vocab = self.vocabulary
-            ids = tuple(j for g in analyze((token,)) if (j := vocab.get(g)) is not None)
+            ids = np.fromiter((j for g in analyze((token,)) if (j := vocab.get(g)) is not None), dtype=np.intp)
             if len(self._token_cache) >= TOKEN_CACHE_SIZE:
                 self._token_cache.clear()
             self._token_cache[token] = ids
         return ids
 
     def predict(self, tokens: tuple[str, ...], ev: Evidence) -> Prediction:
-        ids: list[int] = []
-        for token in tokens:
-            ids.extend(self._token_ids(token))
-        logits = self.intercept + evidence_vector(ev, self.evidence_tags) @ self.evidence_weights
-        if ids:
-            rows, counts = np.unique(np.array(ids), return_counts=True)
-            vals = (1.0 + np.log(counts)) * self.idf[rows]
-            vals /= math.sqrt(float(vals @ vals))
-            logits = logits + vals @ self.ngram_weights[rows]
+        logits = self.intercept.copy()
+        # Only the tags present contribute: add their rows instead of building the whole evidence vector.
+        for tag, value in ev.scores.items():
+            i = self._tag_index.get(tag)
+            if i is not None:
+                logits += (min(value, EVIDENCE_CAP) / EVIDENCE_SCALE) * self.evidence_weights[i]
+        if tokens:
+            rows, tf = np.unique(np.concatenate([self._token_ids(t) for t in tokens]), return_counts=True)
+            if rows.size:
+                vals = (1.0 + np.log(tf)) * self.idf[rows]
+                vals /= math.sqrt(float(vals @ vals))
+                logits += vals @ self.ngram_weights[rows]
         order = np.argsort(logits)[::-1]
         exp = np.exp(logits - logits[order[0]])
         return Prediction(self.classes[order[0]], float(exp[order[0]] / exp.sum()), self.classes[order[1]])
