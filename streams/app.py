@@ -185,20 +185,24 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         value = msg.value if isinstance(msg.value, bytes) else b""
         await emit(Send(name(DEAD_LETTER), msg.key if isinstance(msg.key, bytes) else None, value, headers))
 
+    async def guarded(stage: str, event: EventT, handle: Callable[[EventT], Awaitable[None]]) -> None:
+        """Process one event; whatever goes wrong is dead-lettered and counted, never raised into Faust."""
+        try:
+            await handle(event)
+            metrics.PROCESSED.labels(stage).inc()
+            metrics.LAST_SUCCESS.labels(stage).set(time.time())
+        except Exception as exc:  # noqa: BLE001 (an escaping exception would ack and drop the event)
+            metrics.FAILED.labels(stage).inc()
+            try:
+                await dead_letter(stage, event, exc)
+            except Exception:  # the DLQ itself failing must not kill the agent either
+                log.exception("could not dead-letter %s record; it is skipped", stage)
+
     @app.agent(raw_topic, concurrency=1)
     async def triage_tweets(stream: faust.StreamT) -> AsyncIterator[None]:
         """tweets.raw -> triage -> tweets.triaged (complaints), complaints.linked, tweets.ignored."""
         async for event in stream.events():
-            try:
-                await _intake(event)
-                metrics.PROCESSED.labels("triage").inc()
-                metrics.LAST_SUCCESS.labels("triage").set(time.time())
-            except Exception as exc:  # noqa: BLE001 (an escaping exception would drop the event)
-                metrics.FAILED.labels("triage").inc()
-                try:
-                    await dead_letter("triage", event, exc)
-                except Exception:  # the DLQ itself failing must not kill the agent either
-                    log.exception("could not dead-letter a record; it is skipped")
+            await guarded("triage", event, _intake)
             yield None
 
     async def _intake(event: EventT) -> None:
@@ -228,16 +232,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
     async def route_complaints(stream: faust.StreamT) -> AsyncIterator[None]:
         """tweets.triaged -> the district's topic (HQ triage if unknown), P1 also to HQ watch."""
         async for event in stream.events():
-            try:
-                await _route(event)
-                metrics.PROCESSED.labels("route").inc()
-                metrics.LAST_SUCCESS.labels("route").set(time.time())
-            except Exception as exc:  # noqa: BLE001
-                metrics.FAILED.labels("route").inc()
-                try:
-                    await dead_letter("route", event, exc)
-                except Exception:
-                    log.exception("could not dead-letter a record; it is skipped")
+            await guarded("route", event, _route)
             yield None
 
     async def _route(event: EventT) -> None:
