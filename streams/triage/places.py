@@ -30,9 +30,10 @@ def _place_terms() -> list[Term]:
     return terms
 
 
-_PLACES = Matcher(_place_terms())
-_OUTSIDE = Matcher(parse_entries("outside_up", CUE_TERMS["outside_up"]))
-_RESIDENCE = Matcher(parse_entries("residence", CUE_TERMS["residence"]))
+# One pass finds UP places, places outside UP and residence phrases ("resident of", "निवासी").
+OUTSIDE, RESIDENCE = "~outside_up", "~residence"
+_GEO = Matcher([*_place_terms(), *parse_entries(OUTSIDE, CUE_TERMS["outside_up"]),
+                *parse_entries(RESIDENCE, CUE_TERMS["residence"])])
 
 
 def _handle_map() -> dict[str, str]:
@@ -60,25 +61,32 @@ def _capitalised(text: str, word: str) -> bool:
     return re.search(rf"\b{word.capitalize()}\b|\b{word.upper()}\b", text) is not None
 
 
-def places_in(text: str, tokens: tuple[str, ...]) -> tuple[list[tuple[str, str, int]], bool]:
-    """UP places named in the text as (slug, written, position), and whether a non-UP place is named."""
+def places_in(text: str, tokens: tuple[str, ...]) -> tuple[list[tuple[str, str, int]], bool, list[int]]:
+    """UP places named in the text as (slug, written, position), whether a non-UP place is named, and where
+    residence phrases stand."""
     found = []
-    for hit in _PLACES.find(tokens):
+    outside = False
+    residence_at = []
+    for hit in _GEO.find(tokens):
+        if hit.term.tag == OUTSIDE:
+            outside = True
+            continue
+        if hit.term.tag == RESIDENCE:
+            residence_at.append(hit.position)
+            continue
         written = hit.term.written
         if hit.term.tokens[0] in _AMBIGUOUS_FOLDED and len(hit.term.tokens) == 1 and written.isascii():
             if not _capitalised(text, written):
                 continue
         found.append((hit.term.tag, written, hit.position))
-    outside = bool(_OUTSIDE.find(tokens))
-    return found, outside
+    return found, outside, residence_at
 
 
 def resolve_district(
     text: str, tokens: tuple[str, ...], handles: tuple[str, ...], author_location: str | None
 ) -> Place:
-    found, outside = places_in(text, tokens)
+    found, outside, residence_at = places_in(text, tokens)
     if found:
-        residence_at = [h.position for h in _RESIDENCE.find(tokens)]
         incident = [
             f for f in found if not any(0 < f[2] - r <= RESIDENCE_WINDOW + 1 for r in residence_at)
         ] or found
@@ -96,7 +104,7 @@ def resolve_district(
             return Place(by_handle, f"district police handle @{handle}")
     if author_location:
         loc = normalize(author_location)
-        loc_found, loc_outside = places_in(author_location, loc.tokens)
+        loc_found, loc_outside, _ = places_in(author_location, loc.tokens)
         if loc_found:
             slug, written, _ = loc_found[0]
             return Place(slug, f"author's profile location {author_location!r}")
