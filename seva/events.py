@@ -83,19 +83,17 @@ class RawTweet(faust.Record, serializer="json", include_metadata=False):
     payload: str  # the source's JSON text, unaltered (the tweet object or its envelope)
     schema_version: int = RAW_TWEET_SCHEMA_VERSION
 
+    def referenced(self, kind: str) -> str | None:
+        """The id of the tweet this one references as `kind` (retweeted, replied_to, quoted), if any."""
+        return next((ref.get("id") for ref in self.referenced_tweets if ref.get("type") == kind), None)
+
     @property
     def retweet_of(self) -> str | None:
-        for ref in self.referenced_tweets:
-            if ref.get("type") == "retweeted":
-                return ref.get("id")
-        return None
+        return self.referenced("retweeted")
 
     @property
     def reply_to(self) -> str | None:
-        for ref in self.referenced_tweets:
-            if ref.get("type") == "replied_to":
-                return ref.get("id")
-        return None
+        return self.referenced("replied_to")
 
     def partition_key(self) -> bytes:
         """The Kafka key: the conversation, so a complaint, its retweets and the complainant's follow-up

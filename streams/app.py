@@ -43,7 +43,6 @@ from streams.routing import (
     Triaged,
     conversation_of,
     decode_tweet,
-    needs_triage,
     plan_intake,
     plan_route,
 )
@@ -212,8 +211,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         conversation = DocketMemory.from_json(conversations.get(conv_key))
         retweeted = (DocketMemory.from_json(conversations.get(tweet.retweet_of))
                      if tweet.retweet_of else None)
-        result = triage_tweet(tweet) if needs_triage(tweet, conversation, retweeted) else None
-        decision = plan_intake(tweet, conversation, retweeted, result, now)
+        decision = plan_intake(tweet, conversation, retweeted, triage_tweet, now)
         if isinstance(decision, Link):
             record = decision.record
             metrics.LINKED.labels(record.relation).inc()

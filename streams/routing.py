@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -97,19 +98,18 @@ def plan_intake(
     tweet: RawTweet,
     conversation: DocketMemory | None,
     retweeted: DocketMemory | None,
-    result: TriageResult | None,
+    classify: Callable[[RawTweet], TriageResult],
     now: datetime,
 ) -> Link | Ignore | Triaged:
-    """Decide what one raw tweet becomes. `result` is its triage (None for retweets and replies already
-    attached, which need none)."""
+    """Decide what one raw tweet becomes. `classify` (the triage core) runs only for a tweet that may open a
+    docket: retweets and replies attached to an existing docket need none."""
     own_docket = docket_id(tweet.id)
     if tweet.retweet_of and retweeted is not None:
         return Link(_linked(tweet, retweeted, Relation.RETWEET, now))
     conv = conversation_of(tweet)
     if conv != tweet.id and conversation is not None and conversation.docket_id != own_docket:
         return Link(_linked(tweet, conversation, Relation.REPLY, now))
-    if result is None:
-        raise ValueError("a tweet that opens a docket needs its triage result")
+    result = classify(tweet)
     if result.category is Category.NOT_COMPLAINT:
         return Ignore(IgnoredTweet(tweet=tweet, district=result.district, reasons=list(result.reasons),
                                    classified_at=utc_iso(now)))
@@ -126,14 +126,6 @@ def plan_intake(
         fingerprint=fingerprint(tweet.text),
         classified_at=utc_iso(now),
     ))
-
-
-def needs_triage(tweet: RawTweet, conversation: DocketMemory | None,
-                 retweeted: DocketMemory | None) -> bool:
-    if tweet.retweet_of and retweeted is not None:
-        return False
-    conv = conversation_of(tweet)
-    return not (conv != tweet.id and conversation is not None and conversation.docket_id != docket_id(tweet.id))
 
 
 def _linked(tweet: RawTweet, state: DocketMemory, relation: Relation, now: datetime) -> LinkedTweet:
