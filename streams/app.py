@@ -12,6 +12,7 @@ processed goes to the dead-letter topic with the error in its headers, and the w
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -66,6 +67,9 @@ class IdempotentProducer(aiokafka_driver.Producer):
         return {**super()._settings_extra(), "acks": "all", "enable_idempotence": True}
 
 
+HOLD_LIMIT_S = 10.0
+
+
 class SeekFirstConsumer(aiokafka_driver.Consumer):
     """Faust's consumer with stream partitions held paused until they have been seeked to their committed
     offsets (faust-streaming#596, open): Faust resumes stream partitions, then seeks; a batch fetched in
@@ -83,15 +87,23 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
         if stream:
             self._held = getattr(self, "_held", set()) | stream
             tps -= stream
+            log.info("holding %d stream partitions until they are seeked", len(stream))
+            # Bounded: if no seek follows (a path of Faust's we did not see), resume anyway rather than stall.
+            asyncio.get_running_loop().call_later(HOLD_LIMIT_S, self._release_held, "no seek followed")
         if tps:
             super().resume_partitions(tps)
 
     async def perform_seek(self) -> None:
         await super().perform_seek()
+        self._release_held("seeked")
+
+    def _release_held(self, why: str) -> None:
         held: set[Any] = getattr(self, "_held", set())
         self._held = set()
         if held:
-            super().resume_partitions(held & set(self.assignment()))
+            assigned = set(self.assignment())
+            log.info("%s: resuming %d of %d held stream partitions", why, len(held & assigned), len(held))
+            super().resume_partitions(held & assigned)
 
 
 class SevaTransport(aiokafka_driver.Transport):
