@@ -7,6 +7,7 @@ between instances, so every constructor passes its own list.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -144,3 +145,50 @@ class IgnoredTweet(faust.Record, serializer="json", include_metadata=False):
     reasons: list[str]
     classified_at: str
     schema_version: int = 1
+
+
+class StatusKind(StrEnum):
+    """What happened to a docket after routing (complaints.status, keyed by docket id)."""
+
+    ACKNOWLEDGED = "acknowledged"  # a responder has seen it
+    ASSIGNED = "assigned"  # in process: an officer or a police station has it (assignee)
+    DISPOSED = "disposed"  # closed, with an outcome
+    REOPENED = "reopened"  # the complainant replied after disposal, or a responder reopened it
+    ESCALATED = "escalated"  # passed up to the range or zone (escalated_to)
+
+
+class Outcome(StrEnum):
+    """How a docket was disposed."""
+
+    ACTION_TAKEN = "action_taken"
+    FIR_REGISTERED = "fir_registered"
+    RESOLVED_ON_PHONE = "resolved_on_phone"
+    NO_ACTION_NEEDED = "no_action_needed"
+    DUPLICATE = "duplicate"
+    TRANSFERRED = "transferred"
+
+
+STATUS_EVENT_SCHEMA_VERSION = 1
+
+
+def status_event_id(docket_id: str, kind: str, discriminator: str) -> str:
+    """Deterministic: the same action (docket, kind, discriminator such as the responder's action time or the
+    reply tweet's id) always gets the same id, so a re-sent event is stored once."""
+    digest = hashlib.blake2b(f"{docket_id}|{kind}|{discriminator}".encode(), digest_size=10).hexdigest()
+    return f"ST-{digest}"
+
+
+class StatusEvent(faust.Record, serializer="json", include_metadata=False):
+    """One step in a docket's life after routing: what responders (and Seva itself, for reopen) emit."""
+
+    event_id: str  # status_event_id(docket_id, kind, discriminator)
+    docket_id: str
+    district: str  # the district slug the actor acts for (or "unknown" for HQ's triage desk)
+    kind: str  # StatusKind value
+    actor: str  # who did it: a responder's id, or "seva" for events Seva derives itself
+    occurred_at: str  # ISO 8601 UTC (utc_iso)
+    note: str
+    outcome: str | None = None  # Outcome value, for disposed only
+    assignee: str | None = None  # for assigned: the officer or police station
+    escalated_to: str | None = None  # for escalated: the range or zone
+    schema_version: int = STATUS_EVENT_SCHEMA_VERSION

@@ -145,6 +145,8 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         broker=settings.kafka.faust_broker(),
         store=store,
         web_enabled=False,
+        # Faust's data dir defaults to the working directory; keep it with the rest of Seva's local state.
+        datadir=str(settings.stack.state_dir / "faust"),
         processing_guarantee="at_least_once",
         consumer_auto_offset_reset="earliest",
         topic_replication_factor=1,

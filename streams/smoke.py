@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import tempfile
 
 import faust
 from prometheus_client import Counter
@@ -23,6 +24,7 @@ def build_app(app_id: str, broker: str, source: str, target: str) -> faust.App:
         broker=broker,
         store="memory://",
         web_enabled=False,
+        datadir=tempfile.mkdtemp(prefix="seva-smoke-faust-"),
         processing_guarantee="at_least_once",
         consumer_auto_offset_reset="earliest",
         topic_replication_factor=1,
