@@ -95,6 +95,18 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
 
     async def perform_seek(self) -> None:
         await super().perform_seek()
+        # A stream partition with no committed offset must be read from its beginning (at-least-once: the
+        # records a killed worker wrote to tweets.triaged before it committed anything are not yet routed).
+        # Seen under load: after a restart such a partition was positioned at its high watermark despite
+        # auto_offset_reset=earliest, and Faust then committed past the records it never read.
+        held: set[Any] = getattr(self, "_held", set()) & set(self.assignment())
+        uncommitted = [tp for tp in held if self._committed_offset.get(tp) is None]
+        if uncommitted:
+            earliest = await self.earliest_offsets(*uncommitted)
+            await self.seek_wait({tp: earliest[tp] for tp in uncommitted})
+        log.info("seeked %d stream partitions: %s", len(held), ", ".join(
+            f"{tp.topic}[{tp.partition}]@{self._committed_offset.get(tp)}" for tp in sorted(held))
+            + (f"; from earliest (never committed): {len(uncommitted)}" if uncommitted else ""))
         self._release_held("seeked")
 
     def _release_held(self, why: str) -> None:
