@@ -81,35 +81,51 @@ def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
     return ", ".join(repr(t) for t in ev.terms.get(tag, [])[:limit])
 
 
+@dataclass(frozen=True)
+class CategoryDecision:
+    """The rules' category, their reasons, and the structural rule (if any) that decided it."""
+
+    category: Category
+    reasons: list[str]
+    rule: str | None = None  # e.g. "news", "self_harm": see RULES_OVER_MODEL in streams.triage
+
+
 def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
-) -> tuple[Category, list[str]]:
+) -> CategoryDecision:
     scores: dict[Category, float] = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
     reasons: list[str] = []
+    fired: list[str] = []
 
     if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and ev.cue("female") >= 2:
         scores[Category.WOMEN_SAFETY] += 4.0
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
+        fired.append("female_abduction")
     if ev.cue("self_harm"):
         scores[Category.VIOLENCE] += 3.0
+        fired.append("self_harm")
     if ev.cue("alone") >= 2 and ev.cue("strange_men") >= 1.5:
         scores[Category.WOMEN_SAFETY] += 3.0
         reasons.append(f"alone ({_fmt(ev, 'cue:alone', 1)}) with unknown men ({_fmt(ev, 'cue:strange_men', 2)})")
+        fired.append("alone_with_men")
     # Lost (not stolen) things are a service request; "kho gaya" about a thing is not a missing person.
     if ev.cue("lost_item") and ev.cue("item") and scores[Category.THEFT_FRAUD] < 3 and not ev.cue("person"):
         scores[Category.OTHER_COMPLAINT] += 3.0
         scores[Category.MISSING_PERSON] = 0.0
         reasons.append(f"a lost item ({_fmt(ev, 'cue:item', 2)}), not a theft")
+        fired.append("lost_item")
     if scores[Category.MISSING_PERSON] and not ev.cue("person") and scores[Category.MISSING_PERSON] < 3:
         scores[Category.MISSING_PERSON] /= 2
     # Violence by a husband or in-laws against a woman is domestic violence: women_safety.
     if scores[Category.VIOLENCE] >= 2 and ev.cue("domestic") >= 1.5 and ev.cue("female") >= 1:
         scores[Category.WOMEN_SAFETY] += scores[Category.VIOLENCE] + 1
         reasons.append(f"violence by family ({_fmt(ev, 'cue:domestic', 2)}) against a woman is women_safety")
+        fired.append("domestic")
     # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
     if scores[Category.POLICE_MISCONDUCT] >= 1.5 and ev.cue("police_actor") >= 1:
         scores[Category.POLICE_MISCONDUCT] += 3.0
         reasons.append(f"the grievance is the police ({_fmt(ev, 'cue:police_actor', 2)})")
+        fired.append("police_grievance")
 
     best = max(scores, key=lambda c: scores[c])
     # Drinking, noise or a crowded road are often the setting of a harm, not the complaint itself.
@@ -124,32 +140,46 @@ def decide_category(
     request, first_person = ev.cue("request"), ev.cue("first_person")
     urgent_now = ev.cue("in_progress") >= 2.5 or ev.cue("self_harm") > 0
 
+    nc = Category.NOT_COMPLAINT
     # Retweets of police accounts are advisories, not complaints.
     if retweet_of_police:
-        return Category.NOT_COMPLAINT, [*reasons, "a retweet of a police account's post"]
+        return CategoryDecision(nc, [*reasons, "a retweet of a police account's post"], "retweet_of_police")
     praise += PRAISE_EMOJI_WEIGHT * emoji_praise
     if spam >= 3 and not urgent_now:
-        return Category.NOT_COMPLAINT, [*reasons, f"spam or promotion: {_fmt(ev, 'cue:spam')}"]
+        return CategoryDecision(nc, [*reasons, f"spam or promotion: {_fmt(ev, 'cue:spam')}"], "spam")
     if not urgent_now:
         if praise >= 2.5 and request < 2.5:
-            return Category.NOT_COMPLAINT, [*reasons, f"praise or thanks: {_fmt(ev, 'cue:praise')}"]
+            return CategoryDecision(nc, [*reasons, f"praise or thanks: {_fmt(ev, 'cue:praise')}"], "praise")
         if news >= 2 and request < 2 and first_person < 1:
-            return Category.NOT_COMPLAINT, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"]
+            return CategoryDecision(nc, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"],
+                                    "news")
         if question >= 1.5 and is_question and request < 2 and first_person < 2 and best_score < 4:
-            return Category.NOT_COMPLAINT, [*reasons, f"a question for information: {_fmt(ev, 'cue:question')}"]
+            return CategoryDecision(nc, [*reasons, f"a question for information: {_fmt(ev, 'cue:question')}"],
+                                    "question")
         if greeting >= 2.5 and best_score < 4:
-            return Category.NOT_COMPLAINT, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"]
+            return CategoryDecision(nc, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"], "greeting")
+    decided_by = next((r for r in fired if _RULE_CATEGORY[r] is best), None)
     if best_score >= MIN_CATEGORY_SCORE:
-        return best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"]
+        return CategoryDecision(best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"], decided_by)
     if request >= 2 or (request >= 1 and urgent_now):
-        return Category.OTHER_COMPLAINT, [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"]
+        return CategoryDecision(Category.OTHER_COMPLAINT,
+                                [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"])
     if question and best_score == 0 and request < 2:
-        return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
+        return CategoryDecision(nc, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"])
     if n_tokens >= SUBSTANTIVE_TOKENS and not (praise or news or greeting or spam) and (request or first_person) \
             and not is_question:
         # Written to the police at some length and not praise, news or a greeting: a request for service.
-        return Category.OTHER_COMPLAINT, [*reasons, "a message to the police that names no specific offence"]
-    return Category.NOT_COMPLAINT, [*reasons, "no complaint found"]
+        return CategoryDecision(Category.OTHER_COMPLAINT,
+                                [*reasons, "a message to the police that names no specific offence"])
+    return CategoryDecision(nc, [*reasons, "no complaint found"])
+
+
+# The category each structural rule argues for (a rule decides only when its category also wins on score).
+_RULE_CATEGORY = {
+    "female_abduction": Category.WOMEN_SAFETY, "self_harm": Category.VIOLENCE,
+    "alone_with_men": Category.WOMEN_SAFETY, "lost_item": Category.OTHER_COMPLAINT,
+    "domestic": Category.WOMEN_SAFETY, "police_grievance": Category.POLICE_MISCONDUCT,
+}
 
 
 def is_night(created_at: datetime) -> bool:
