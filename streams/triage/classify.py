@@ -101,7 +101,7 @@ def decide_category(
         scores[Category.WOMEN_SAFETY] += 4.0
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
         fired.append("female_abduction")
-    if ev.cue("self_harm"):
+    if ev.cue("self_harm") >= SELF_HARM_MIN:
         scores[Category.VIOLENCE] += 3.0
         fired.append("self_harm")
     if ev.cue("alone") >= 2 and ev.cue("strange_men") >= 1.5:
@@ -138,7 +138,7 @@ def decide_category(
     praise = 0.0 if ev.cue("thanks_in_advance") else ev.cue("praise")
     news, greeting, spam, question = ev.cue("news"), ev.cue("greeting"), ev.cue("spam"), ev.cue("question")
     request, first_person = ev.cue("request"), ev.cue("first_person")
-    urgent_now = ev.cue("in_progress") >= 2.5 or ev.cue("self_harm") > 0
+    urgent_now = ev.cue("in_progress") >= NOW_MIN or ev.cue("self_harm") >= SELF_HARM_MIN
 
     nc = Category.NOT_COMPLAINT
     # Retweets of police accounts are advisories, not complaints.
@@ -188,39 +188,61 @@ def is_night(created_at: datetime) -> bool:
     return hour >= 22 or hour < 6
 
 
+# Below this a self-harm cue is a word ("fansi", "apni jaan") rather than a threat.
+SELF_HARM_MIN = 3.0
+# In-progress evidence from which an offence counts as happening now (P1).
+NOW_MIN = 2.5
+
+
 def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tuple[Urgency, list[str]]:
     urgency = BASE_URGENCY[category]
     reasons = []
     if category is Category.NOT_COMPLAINT:
         return Urgency.P4, ["not a complaint: P4"]
     in_progress = ev.cue("in_progress")
-    if ev.cue("self_harm"):
+    now = in_progress >= NOW_MIN
+    past = ev.cue("past") >= 3 and in_progress < 3
+    if ev.cue("self_harm") >= SELF_HARM_MIN:
         return Urgency.P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
+    if ev.cue("suspicious_object") >= 3:
+        return Urgency.P1, [f"a suspicious object in a public place: {_fmt(ev, 'cue:suspicious_object')}"]
     if category is Category.TRAFFIC:
-        if ev.cue("injured") >= 2 and not ev.cue("no_injury"):
+        hurt = ev.cue("injured") >= 2 and not ev.cue("no_injury")
+        if (hurt or ev.cue("danger") >= 3) and not past:
             urgency = Urgency.P1
-            reasons.append(f"people injured: {_fmt(ev, 'cue:injured')}")
-        elif ev.cue("death"):
+            reasons.append(f"people hurt or in danger on the road: {_fmt(ev, 'cue:injured')}"
+                           f"{' ' + _fmt(ev, 'cue:danger') if ev.cue('danger') else ''}")
+        elif (now and (ev.cue("danger") or ev.cue("injured"))) and not ev.cue("no_injury"):
+            urgency = Urgency.P1
+            reasons.append(f"danger on the road now: {_fmt(ev, 'cue:in_progress')}")
+        elif hurt or (ev.cue("death") >= 2 and not ev.cue("no_injury")):
             urgency = Urgency.P2
-            reasons.append(f"a death on the road: {_fmt(ev, 'cue:death')}")
-        elif in_progress >= 3 and not ev.cue("no_injury"):
-            urgency = Urgency.P2
+            reasons.append(f"a victim hurt or killed, the accident is over: {_fmt(ev, 'cue:injured')}"
+                           f"{_fmt(ev, 'cue:death')}")
     elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.THEFT_FRAUD, Category.MISSING_PERSON,
-                      Category.NUISANCE, Category.OTHER_COMPLAINT, Category.POLICE_MISCONDUCT):
+                      Category.OTHER_COMPLAINT):
         threat_only = (ev.cue("threat_only") and category is Category.VIOLENCE and ev.score("violence") <= 4
                        and in_progress < 3)
-        if in_progress >= 2.5 and not threat_only and category not in (Category.NUISANCE,
-                                                                         Category.POLICE_MISCONDUCT):
+        online_fraud = category is Category.THEFT_FRAUD and ev.cue("cyber") >= 2 and ev.score("violence") < 2
+        found = category is Category.MISSING_PERSON and ev.cue("found") >= 2
+        if now and online_fraud:
+            reasons.append(f"online fraud is P2 even minutes later: {_fmt(ev, 'cue:cyber', 2)}")
+        elif now and found:
+            reasons.append(f"the person is found and safe: {_fmt(ev, 'cue:found', 2)}")
+        elif now and category is Category.OTHER_COMPLAINT:
+            urgency = Urgency.P2
+            reasons.append(f"needs action today: {_fmt(ev, 'cue:in_progress')}")
+        elif now and not threat_only and not past:
             urgency = Urgency.P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
         elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and ev.cue("abduction") >= 3 \
                 and ev.cue("followup") < 2.5 and ev.cue("days_ago") < 2:
             urgency = Urgency.P1
             reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
-        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1:
+        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1 and not past:
             urgency = Urgency.P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
-    if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < 2.5:
+    if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
         urgency = Urgency.P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")
     if not reasons:
