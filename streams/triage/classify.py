@@ -121,6 +121,11 @@ def decide_category(
         scores[Category.WOMEN_SAFETY] += scores[Category.VIOLENCE] + 1
         reasons.append(f"violence by family ({_fmt(ev, 'cue:domestic', 2)}) against a woman is women_safety")
         fired.append("domestic")
+    # Information about someone else's crime is a tip (other_complaint), whatever the crime.
+    if ev.cue("tip") >= 3 and ev.cue("in_progress") < 3:
+        scores[Category.OTHER_COMPLAINT] = max(scores.values()) + 1
+        reasons.append(f"a tip about someone else's offence ({_fmt(ev, 'cue:tip', 2)})")
+        fired.append("tip")
     # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
     if scores[Category.POLICE_MISCONDUCT] >= 1.5 and ev.cue("police_actor") >= 1:
         scores[Category.POLICE_MISCONDUCT] += 3.0
@@ -131,8 +136,11 @@ def decide_category(
     # Drinking, noise or a crowded road are often the setting of a harm, not the complaint itself.
     if best in CONTEXT_CATEGORIES:
         harms = [c for c in HARM_CATEGORIES if scores[c] >= 2]
-        if harms:
+        if harms and "tip" not in fired:
+            setting = best
             best = max(harms, key=lambda c: scores[c])
+            reasons.append(f"{setting.value} is the setting, the harm is {best.value}")
+            fired.append("harm_over_setting")
     best_score = scores[best]
 
     praise = 0.0 if ev.cue("thanks_in_advance") else ev.cue("praise")
@@ -158,7 +166,7 @@ def decide_category(
                                     "question")
         if greeting >= 2.5 and best_score < 4:
             return CategoryDecision(nc, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"], "greeting")
-    decided_by = next((r for r in fired if _RULE_CATEGORY[r] is best), None)
+    decided_by = next((r for r in fired if _rule_category(r, best) is best), None)
     if best_score >= MIN_CATEGORY_SCORE:
         return CategoryDecision(best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"], decided_by)
     if request >= 2 or (request >= 1 and urgent_now):
@@ -178,8 +186,13 @@ def decide_category(
 _RULE_CATEGORY = {
     "female_abduction": Category.WOMEN_SAFETY, "self_harm": Category.VIOLENCE,
     "alone_with_men": Category.WOMEN_SAFETY, "lost_item": Category.OTHER_COMPLAINT,
+    "tip": Category.OTHER_COMPLAINT,
     "domestic": Category.WOMEN_SAFETY, "police_grievance": Category.POLICE_MISCONDUCT,
 }
+
+
+def _rule_category(rule: str, best: Category) -> Category:
+    return best if rule == "harm_over_setting" else _RULE_CATEGORY[rule]
 
 
 def is_night(created_at: datetime) -> bool:

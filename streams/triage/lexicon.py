@@ -62,7 +62,8 @@ CATEGORY_TERMS: dict[str, str] = {
         दुनाली=2.5; पथराव=3; बवाल=1.5; मारने आ रहे=3; मारने आए=3; मारने की धमकी=3; वरना मार=3; वरना जान=3
         हफ्ता=2; हफ्ता वसूली=3; गोलीबारी=3; चाकू से=2.5; चाकूबाजी=3; हवाई फायरिंग=3; हर्ष फायरिंग=3
         जीना नहीं चाहता=3; जीना नहीं चाहती=3; मरने जा रहा=3; मरने जा रही=3; जिंदगी खत्म=3; नस काट=3; जहर खा=3
-        छत से कूद=3; पुल से कूद=3; नदी में कूद=3; ट्रेन के आगे=3; सुसाइड=3; सुसाइड नोट=3; बंधक=3; बंधक बना=3
+        छत से कूद=3; पुल से कूद=3; नदी में कूद=3; ट्रेन के आगे=3; सुसाइड=3; सुसाइड नोट=3; बंधक=3; बंधक बना=3;
+        kood jayega=3; kood jayegi=3; कूद जाएगा=3; कूद जाएगी=3; गंगा में कूद=3
     """,
     "women_safety": """
         touching me=3; touch me=3; touched=2; touching=2; groping=3; lewd comment*=3; passing comment*=3;
@@ -210,7 +211,9 @@ CATEGORY_TERMS: dict[str, str] = {
         चेन खींच=3; पर्स छीन=3; मोबाइल छीन=3; ले भागे=3; लेकर भाग=2.5; लूटपाट=3; तमंचे के बल=3; सेंध=3
         दुकान में चोरी=3; घर में चोरी=3; मोटर चोरी=3; बैटरी चोरी=3; एटीएम कार्ड बदल=3; कार्ड बदल=3; क्यूआर कोड=2
         रिफंड के नाम=3; टास्क=1.5; ट्रेडिंग=2; निवेश के नाम=3; सीबीआई=2; केवाईसी=2.5; बिजली बिल=1.5; लॉटरी=2.5
-        लोन दिलाने=3; लोन के नाम=3; प्रोसेसिंग फीस=3; जालसाजी=3; फर्जीवाड़ा=3; पैसे वापस नहीं=2; नकली पुलिस=3
+        लोन दिलाने=3; लोन के नाम=3; प्रोसेसिंग फीस=3; जालसाजी=3; फर्जीवाड़ा=3; पैसे वापस नहीं=2; नकली पुलिस=3;
+        break into=3; breaking into=3; trying to break=3; trying to steal=3; tod rahe=1.5; todne ki koshish=2.5
+        तोड़ने की कोशिश=2.5; चोरी की कोशिश=3; chori ki koshish=3
     """,
     "traffic": """
         uda diya=3; uda di=3; hit by=2.5; ran into=2.5; rammed=3; went off=2; off the road=2.5; into a ditch=3;
@@ -244,7 +247,7 @@ CATEGORY_TERMS: dict[str, str] = {
     "police_misconduct": """
         took money=3; taking money=3; demanded money=3; demanded=2; demanding=1.5; asked for=1; 500 rupees=1;
         refused to lodge=3; refused to file=3; refused to register=3; refuse to lodge=3; refused=1.5;
-        won't register=3; will not register=3; not register=2; lost report=2; marked resolved=3; resolved without=3;
+        won't register=3; will not register=3; not register=2; lost report=1; marked resolved=3; resolved without=3;
         closed without=3; without any action=2.5; nobody called=2.5; no one called=2.5; disgusting language=3;
         abusive language=3; misbehaved=3; rude behaviour=3; rude behavior=3; false case=3; false charges=3;
         book me=2; threatened to book=3; siding with=3; hand in glove=3; no paperwork=2.5; without paperwork=2.5;
@@ -263,7 +266,8 @@ CATEGORY_TERMS: dict[str, str] = {
         police beat=3; beaten by police=3; custodial=3; illegal detention=3; illegally detained=3;
         detained without=3; no response=2; not responding=2; no one came=2.5; nobody came=2.5; no action=1.5;
         inaction=2; sleeping=1; negligence=2; helpless=1; rude=2; threatened by police=3; lockup=2; lock up=2;
-        rishwat=3; ghoos=3; ghus mang=3; paise mang=2.5; paise maang=2.5; suvidha shulk=3; fir nahi likh=3;
+        rishwat=3; ghoos mang=3; ghoos li=3; ghoos de=2.5; paise mang=2.5; paise maang=2.5;
+        suvidha shulk=3; fir nahi likh=3;
         fir nahi darj=3; fir darj nahi=3; report nahi likh=3; report darj nahi=3; mukadma darj nahi=3;
         likhne se mana=3; bhaga diya=2; bhga diya=2; bhagа diya=2; thane se bhaga=3; sunwai nahi=2.5;
         sunvai nahi=2.5; koi sunwai=2; koi sun nahi=2; koi nahi sun=2; nahi sun rahi=2; nahi sun rahe=2;
@@ -426,19 +430,28 @@ CUE_TERMS: dict[str, str] = {
         with passengers=3; passengers=1.5; savari=1.5; not breathing=3; saans nahi=3; unconscious=3; behosh=3;
         tadap=3; bleeding=3; khoon beh=3; lying on the road=3; sadak par pada=3; sadak pe pada=3;
         फंसे हैं=3; फंसे हुए=3; अंदर लोग=3; सवारियां=1.5; यात्री=1.5; सांस नहीं=3; बेहोश=3; तड़प=3; खून बह=3;
-        सड़क पर पड़ा=3; सड़क पर पड़े=3
+        सड़क पर पड़ा=3; सड़क पर पड़े=3;
+        drunk driver=3; driver is drunk=3; driver nashe me=3; swerving=3; ड्राइवर नशे में=3; चालक नशे में=3
+    """,
+    # A tip to the police (information about someone else's crime) is other_complaint, not the crime.
+    "tip": """
+        suchna dena=3; suchna de raha=3; information dena=3; jankari dena=3; mukhbir=3; naam gupt=3;
+        keep my name secret=3; name secret=2.5; want to inform=3; want to share information=3; tip off=3;
+        i have information=3; share information=2.5; सूचना देना=3; सूचना दे रहा=3; जानकारी देना=3; मुखबिर=3;
+        नाम गुप्त=3; गुप्त सूचना=3
     """,
     # An unattended bag or a suspected bomb in a crowd: P1 whatever the category.
     "suspicious_object": """
         unattended bag=3; lavaris bag=3; laavaris bag=3; suspicious bag=3; suspicious object=3; bomb=2;
-        bomb jaisa=3; लावारिस बैग=3; लावारिस सूटकेस=3; संदिग्ध बैग=3; संदिग्ध वस्तु=3; बम=2
+        bomb jaisa=3; लावारिस बैग=3; लावारिस सूटकेस=3; संदिग्ध बैग=3; संदिग्ध वस्तु=3; बम=2;
+        lavaris=2; laavaris=2; unattended=2.5; bag=1; suitcase=1; लावारिस=2; बैग=1; सूटकेस=1; थैला=1
     """,
     # Money lost online: fraud is P2 even minutes later, nobody is in physical danger.
     "cyber": """
         upi=2; otp=2; kyc=2; online=1.5; cyber*=2; link=1.5; app=1; account se=2; paytm=2; phonepe=2; gpay=2;
-        google pay=2; debited=2; transferred=2; video call=2; digital arrest=3; loan app=2; bank account=1.5;
+        google pay=2; debited=2; transferred=2; video call=1; digital arrest=3; loan app=2; bank account=1.5;
         telegram=1.5; task=1.5; qr=1.5; khate se=2; ओटीपी=2; यूपीआई=2; ऑनलाइन=1.5; लिंक=1.5; खाते से=2;
-        साइबर=2; पेटीएम=2; फोनपे=2; वीडियो कॉल=2; डिजिटल अरेस्ट=3
+        साइबर=2; पेटीएम=2; फोनपे=2; वीडियो कॉल=1; डिजिटल अरेस्ट=3
     """,
     # A found child or person is safe: urgent the same day, not danger now.
     "found": """
@@ -466,7 +479,9 @@ CUE_TERMS: dict[str, str] = {
         lying on the road=3; हालत गंभीर=3; हालत खराब=3; सड़क पर पड़ा=3; गंभीर रूप से=3; जख्मी=3
         injured=3; injuries=3; injury=3; hurt=2; bleeding=3; unconscious=3; ambulance=2.5; critical=2;
         serious=1.5; ghayal=3; jakhmi=3; zakhmi=3; chot=2; chotein=2; khoon=2; khun=2; behosh=3;
-        घायल=3; जख्मी=3; चोट=2; चोटें=2; खून=2; बेहोश=3; एंबुलेंस=2.5; एम्बुलेंस=2.5
+        घायल=3; जख्मी=3; चोट=2; चोटें=2; खून=2; बेहोश=3; एंबुलेंस=2.5; एम्बुलेंस=2.5;
+        haddi toot=3; haddi tut=3; fracture*=3; icu=3; trauma centre=3; trauma center=3; hospital me bharti=2.5
+        admitted to hospital=2.5; in hospital=2; हड्डी टूट=3; फ्रैक्चर=3; आईसीयू=3; ट्रॉमा सेंटर=3; अस्पताल में भर्ती=2.5
     """,
     "no_injury": """
         no one hurt=3; no one injured=3; nobody hurt=3; nobody injured=3; no injuries=3; no injury=3;
@@ -488,7 +503,9 @@ CUE_TERMS: dict[str, str] = {
         jaan dene=3; khudkushi ki koshish=3; fanda=2; fansi=2; hang himself=3; hang herself=3
         जीना नहीं चाहता=3; जीना नहीं चाहती=3; मरने जा रहा=3; मरने जा रही=3; जिंदगी खत्म=3; नस काट=3; जहर खा=3
         छत से कूद=3; पुल से कूद=3; नदी में कूद=3; ट्रेन के आगे=3; सुसाइड=3; कूद जाऊंगा=3; कूद जाऊंगी=3; जान देने=3
-        फंदा=2; फांसी=2
+        फंदा=2; फांसी=2;
+        kood jayega=3; kood jayegi=3; kud jayega=3; kud jayegi=3; ganga me kood=3; कूद जाएगा=3; कूद जाएगी=3
+        गंगा में कूद=3; jump into the river=3; jump into the ganga=3; jump in front=3
     """,
     # A threat (not yet an act) is P2 even when written in the continuous tense.
     "threat_only": """
