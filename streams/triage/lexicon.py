@@ -301,7 +301,12 @@ CATEGORY_TERMS: dict[str, str] = {
         सिपाही ने थप्पड़=3; थप्पड़=1.5; धक्के देकर=2.5; धक्का दिया=2; लाठीचार्ज=2.5; चालान के नाम पर=2.5
         देर से आई=2.5; देर से पहुंची=2.5; घंटे बाद आई=3; घंटे बाद पहुंची=3; फोन नहीं उठाया=2; फोन नहीं उठाते=2.5
         फर्जी निस्तारण=3; बिना जांच=2.5; निस्तारित कर दिया=3; थानाध्यक्ष=1.5; थाना प्रभारी=1.5; दरोगा ने=1.5
-        रिश्वत मांग=3; रिश्वत ली=3; पैसे लेकर छोड़=3; वसूल रहे=2.5
+        रिश्वत मांग=3; रिश्वत ली=3; पैसे लेकर छोड़=3; वसूल रहे=2.5;
+        mukadma nahi likh=3; case darj nahi=3; case nahi likh=3; fir darj karne se inkar=3; inkar=1.5; talmatol=2.5
+        taal rahe=2; chakkar lagwa=2.5; abhadra vyavhar=3; misbehaviour=3; misbehavior=3; police wale dhamka=3
+        not filing=2.5; won't file=3; refuses to file=3; refuses to register=3; asked me to compromise=3
+        मुकदमा नहीं लिख=3; मुकदमा दर्ज नहीं कर=3; एफआईआर दर्ज करने से इनकार=3; इनकार=1.5; टालमटोल=2.5
+        चक्कर लगवा=2.5; अभद्र व्यवहार=3; समझौता करने को कह=3
     """,
     "nuisance": """
         noise=3; noisy=3; loud music=3; loudspeaker*=3; speaker*=2; dj=3; d j=3; sound system=2.5; party=1;
@@ -567,7 +572,11 @@ CUE_TERMS: dict[str, str] = {
         daroga=2; darogа=2; thana=1.5; thane=1.5; thanedar=2; chowki=1.5; chauki=1.5; station=0.5; dial 112=1;
         prv=1.5; sipahi=1.5; havaldar=1.5; hawaldar=1.5; pulis=1;
         पुलिस=1; पुलिसकर्मी=1.5; सिपाही=1.5; दरोगा=2; दारोगा=2; थाना=1.5; थाने=1.5; थानेदार=2; चौकी=1.5;
-        इंस्पेक्टर=1.5; एसएचओ=2; हवलदार=1.5
+        इंस्पेक्टर=1.5; एसएचओ=2; हवलदार=1.5;
+        kotwali=1.5; chowki incharge=2; chauki incharge=2; chowki prabhari=2; thanadhyaksh=2; police wale=1.5
+        policewala=1.5; policevale=1.5; prv=1.5; 112=1; beat constable=2; traffic police=1.5; traffic cops=1.5
+        कोतवाली=1.5; चौकी प्रभारी=2; चौकी इंचार्ज=2; थानाध्यक्ष=2; थाना प्रभारी=2; सिपाहियों=1.5; पुलिसवाले=1.5
+        पुलिस वाले=1.5; पीआरवी=1.5; बीट सिपाही=2; ट्रैफिक पुलिस=1.5; कोतवाल=2; एसआई=1.5; उपनिरीक्षक=1.5
     """,
     # The victim is held now: an abduction is a person in immediate danger.
     "abduction": """
