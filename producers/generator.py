@@ -425,6 +425,279 @@ _TEMPLATE_TABLE: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# Paraphrases for every clause of the triage specification, in the three languages, with hard negatives (news
+# about a leak or an arrest, thanks after a recovery, questions, advisories): a model trained on this traffic
+# should learn the specification, not a handful of sentences. Urgencies are the specification's base levels.
+_MORE_TEMPLATES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("violence", "en"): (
+        ("P1", "{n} men with sticks and a country-made pistol are attacking my {relm} outside our house {loc} "
+               "right now. {urgent}"),
+        ("P1", "My {relm} says he will kill himself, he has locked the room and has a rope. {urgent}"),
+        ("P1", "Someone is threatening to jump from the water tank {loc}, a crowd has gathered. {urgent}"),
+        ("P1", "Gunshots heard {loc} a few minutes ago, one man is lying in a pool of blood. {urgent}"),
+        ("P2", "My {relm} was kidnapped {time} {loc} and the kidnappers are calling for a ransom of {amount}. "
+               "{plz}"),
+        ("P2", "Local goons beat up my {relm} {time} {loc} over a parking issue, his head is injured. {plz}"),
+        ("P2", "I am getting extortion calls: pay {amount} or they will shoot my family. {plz}"),
+        ("P3", "My neighbour keeps threatening my family with dire consequences over a drain dispute {loc}. "
+               "{plz}"),
+    ),
+    ("violence", "hinglish"): (
+        ("P1", "{loc} abhi {n} log lathi danda aur katta leke mere {relm} ko maar rahe hai, bachao {urgent}"),
+        ("P1", "mera {relmd} bol raha hai fansi laga lega, kamra band kar liya hai {loc}. {urgent}"),
+        ("P1", "{loc} ek ladka pul se koodne ki dhamki de raha hai, bheed jama hai. {urgent}"),
+        ("P1", "{loc} abhi abhi goli chali hai, ek aadmi khoon me lathpath pada hai. {urgent}"),
+        ("P2", "mere {relm} ko {time} {loc} se agwa kar liya, {amount} firauti maang rahe hai. {plz}"),
+        ("P2", "{loc} {time} dabango ne mere {relm} ka sar phod diya, FIR karni hai. {plz}"),
+        ("P2", "rangdari ke liye call aa rahe hai, {amount} do warna goli maar denge bol rahe. {plz}"),
+        ("P3", "padosi nali ke vivad me roz jaan se maarne ki dhamki deta hai {loc}. {plz}"),
+    ),
+    ("violence", "hi"): (
+        ("P1", "{loc} अभी {n} लोग लाठी-डंडे और तमंचा लेकर मेरे {relm} पर हमला कर रहे हैं। {urgent}"),
+        ("P1", "मेरा {relmd} कह रहा है कि वह फांसी लगा लेगा, उसने कमरा बंद कर लिया है {loc}। {urgent}"),
+        ("P1", "{loc} एक युवक छत से कूदने की धमकी दे रहा है, भीड़ जमा है। {urgent}"),
+        ("P1", "{loc} अभी-अभी गोली चली है, एक व्यक्ति खून से लथपथ पड़ा है। {urgent}"),
+        ("P2", "मेरे {relm} का {time} {loc} से अपहरण कर लिया गया, {amount} फिरौती मांग रहे हैं। {plz}"),
+        ("P2", "{loc} {time} दबंगों ने मेरे {relm} का सिर फोड़ दिया, मुकदमा दर्ज कराना है। {plz}"),
+        ("P2", "रंगदारी के लिए फोन आ रहे हैं, {amount} दो वरना जान से मार देंगे। {plz}"),
+        ("P3", "पड़ोसी नाली के विवाद में रोज़ जान से मारने की धमकी देता है {loc}। {plz}"),
+    ),
+    ("women_safety", "en"): (
+        ("P1", "Two boys on a bike are following my {relf} right now {loc} and trying to grab her dupatta. "
+               "{urgent}"),
+        ("P1", "A girl is being dragged into a car {loc} by {n} men right now, she is screaming. {urgent}"),
+        ("P2", "My {relf}'s husband and in-laws beat her {time} for more dowry {loc}. {plz}"),
+        ("P2", "A man keeps calling my {relf} and sending obscene photos and videos from different numbers. "
+               "{plz}"),
+        ("P2", "Someone morphed my photos and is threatening to make them viral unless I talk to him. {plz}"),
+        ("P2", "A neighbour {loc} molested my {relf} {time} when she was alone at home. {plz}"),
+        ("P2", "Boys stand at the bus stop {loc} and whistle and pass comments at school girls every day. {plz}"),
+        ("P2", "My {age} year old {relf} was lured away by a man from our village {time} {loc}. {plz}"),
+    ),
+    ("women_safety", "hinglish"): (
+        ("P1", "abhi {loc} do ladke bike pe meri {relf} ka peecha kar rahe hai, dupatta kheench rahe. {urgent}"),
+        ("P1", "{loc} ek ladki ko {n} ladke zabardasti gaadi me daal rahe hai abhi, wo chilla rahi hai. {urgent}"),
+        ("P2", "meri {relf} ko sasural wale dahej ke liye maarte hai, pati ne {time} bhi peeta {loc}. {plz}"),
+        ("P2", "ek aadmi meri {relf} ko alag alag number se gande video aur photo bhej raha hai. {plz}"),
+        ("P2", "kisi ne meri photo edit karke ashleel bana di aur viral karne ki dhamki de raha hai. {plz}"),
+        ("P2", "{loc} padosi ne {time} meri {relf} ke saath chhedkhani ki jab wo ghar pe akeli thi. {plz}"),
+        ("P2", "{loc} bus stand pe ladke roz school ki ladkiyon pe fabtiyan kaste hai aur seeti bajate hai. {plz}"),
+        ("P2", "gaon ka ek ladka meri {age} saal ki {relf} ko behla phusla ke bhaga le gaya {time}. {plz}"),
+    ),
+    ("women_safety", "hi"): (
+        ("P1", "अभी {loc} बाइक सवार दो लड़के मेरी {relf} का पीछा कर रहे हैं, दुपट्टा खींच रहे हैं। {urgent}"),
+        ("P1", "{loc} एक लड़की को {n} लोग जबरदस्ती गाड़ी में डाल रहे हैं, वह चिल्ला रही है। {urgent}"),
+        ("P2", "मेरी {relf} को ससुराल वाले दहेज के लिए प्रताड़ित करते हैं, पति ने {time} मारपीट की {loc}। {plz}"),
+        ("P2", "एक व्यक्ति मेरी {relf} को अलग-अलग नंबरों से अश्लील वीडियो और फोटो भेज रहा है। {plz}"),
+        ("P2", "किसी ने मेरी फोटो एडिट करके अश्लील बना दी है और वायरल करने की धमकी दे रहा है। {plz}"),
+        ("P2", "{loc} पड़ोसी ने {time} मेरी {relf} से छेड़छाड़ की जब वह घर पर अकेली थी। {plz}"),
+        ("P2", "{loc} बस स्टैंड पर शोहदे रोज़ छात्राओं पर फब्तियां कसते हैं। {plz}"),
+        ("P2", "गांव का एक युवक मेरी {age} साल की {relf} को बहला-फुसलाकर भगा ले गया {time}। {plz}"),
+    ),
+    ("exam_leak", "en"): (
+        ("P2", "A gang {loc} is promising a selection in the {exam} exam for {amount}, they showed fake "
+               "appointment letters. {plz}"),
+        ("P2", "Mass cheating going on at an exam centre {loc}, answers are being dictated on Bluetooth "
+               "devices. {plz}"),
+        ("P2", "Someone else wrote the {exam} exam in place of a candidate {loc}, the photo on the admit card is "
+               "different. {plz}"),
+        ("P2", "The {exam} answer key was being sold on Telegram the night before the exam. {plz}"),
+    ),
+    ("exam_leak", "hinglish"): (
+        ("P2", "{loc} ek giroh {exam} me selection ke naam pe {amount} le raha hai, farzi niyukti patra de "
+               "rahe hai. {plz}"),
+        ("P2", "{loc} pariksha kendra pe samuhik nakal chal rahi hai, bluetooth se answer bataye ja rahe. {plz}"),
+        ("P2", "{loc} {exam} me kisi aur ki jagah solver baitha tha, admit card ki photo alag thi. {plz}"),
+        ("P2", "{exam} ki answer key exam se pehle telegram pe bik rahi thi. {plz}"),
+    ),
+    ("exam_leak", "hi"): (
+        ("P2", "{loc} एक गिरोह {exam} में चयन के नाम पर {amount} ले रहा है, फर्जी नियुक्ति पत्र दे रहे हैं। {plz}"),
+        ("P2", "{loc} परीक्षा केंद्र पर सामूहिक नकल कराई जा रही है, ब्लूटूथ से उत्तर बताए जा रहे हैं। {plz}"),
+        ("P2", "{loc} {exam} में अभ्यर्थी की जगह सॉल्वर बैठा था, प्रवेश पत्र की फोटो अलग थी। {plz}"),
+        ("P2", "{exam} की उत्तर कुंजी परीक्षा से पहले टेलीग्राम पर बेची जा रही थी। {plz}"),
+    ),
+    ("missing_person", "en"): (
+        ("P1", "My {age} year old son got separated from us in the crowd {loc} just now, please announce. "
+               "{urgent}"),
+        ("P2", "We found a little boy crying alone near {landmark} {loc}, he only knows his first name. He is "
+               "with us. {plz}"),
+        ("P2", "My parents went on a pilgrimage and are stranded, their phones are unreachable since {time}. "
+               "{plz}"),
+        ("P2", "My {oldage} year old grandmother left home {time} without telling anyone {loc} and has not "
+               "returned. {plz}"),
+        ("P3", "My {relmd} has been missing for {ago}, the missing report was filed, no trace yet. {plz}"),
+    ),
+    ("missing_person", "hinglish"): (
+        ("P1", "mera {age} saal ka beta abhi {loc} bheed me bichhad gaya, announcement karwa do. {urgent}"),
+        ("P2", "{landmark} ke paas {loc} ek chhota bachcha akela ro raha tha, hamare paas hai, sirf apna naam "
+               "bata raha. {plz}"),
+        ("P2", "mummy papa yatra pe gaye the, {time} se dono ka phone switch off aa raha hai. {plz}"),
+        ("P2", "meri {oldage} saal ki dadi {time} bina bataye ghar se nikli thi {loc}, abhi tak nahi lauti. "
+               "{plz}"),
+        ("P3", "mera {relmd} {ago} se gumshuda hai, gumshudgi darj hai par koi pata nahi chala. {plz}"),
+    ),
+    ("missing_person", "hi"): (
+        ("P1", "मेरा {age} साल का बेटा अभी {loc} भीड़ में बिछड़ गया है, अनाउंसमेंट करवा दीजिए। {urgent}"),
+        ("P2", "{landmark} के पास {loc} एक छोटा बच्चा अकेला रो रहा था, हमारे पास है, केवल अपना नाम बता पा रहा है। "
+               "{plz}"),
+        ("P2", "माता-पिता तीर्थ यात्रा पर गए थे, {time} से दोनों का फोन बंद आ रहा है, कोई संपर्क नहीं। {plz}"),
+        ("P2", "मेरी {oldage} वर्षीय दादी {time} बिना बताए घर से निकली थीं {loc}, अभी तक नहीं लौटीं। {plz}"),
+        ("P3", "मेरा {relmd} {ago} से गुमशुदा है, गुमशुदगी दर्ज है पर कोई सुराग नहीं मिला। {plz}"),
+    ),
+    ("theft_fraud", "en"): (
+        ("P1", "Two men with a pistol are looting the jewellery shop near {landmark} {loc} right now. {urgent}"),
+        ("P2", "My buffaloes were stolen from the cattle shed {loc} {time}. {plz}"),
+        ("P2", "A loan app is harassing me and sending morphed photos to my contacts though I never took the "
+               "loan. {plz}"),
+        ("P2", "Someone hacked my {relm}'s WhatsApp and is asking all his contacts for money on UPI. {plz}"),
+        ("P2", "I got a video call from a fake CBI officer who kept me under digital arrest and took {amount}. "
+               "{plz}"),
+        ("P2", "Two men changed my ATM card at the ATM near {landmark} {loc} and withdrew {amount}. {plz}"),
+    ),
+    ("theft_fraud", "hinglish"): (
+        ("P1", "{landmark} ke paas {loc} abhi do log tamanche ke bal pe sunar ki dukan loot rahe hai. {urgent}"),
+        ("P2", "{loc} {time} ghar ke bahar se hamari bhains chori ho gayi. {plz}"),
+        ("P2", "loan app wale mujhe pareshan kar rahe hai, mere contacts ko morph photo bhej rahe, maine loan "
+               "liya bhi nahi. {plz}"),
+        ("P2", "mere {relm} ka whatsapp hack karke sabse UPI pe paise maang rahe hai. {plz}"),
+        ("P2", "nakli CBI officer ne video call pe digital arrest bol ke {amount} transfer karwa liye. {plz}"),
+        ("P2", "{landmark} ke paas ATM pe do logo ne mera card badal diya aur {amount} nikal liye {loc}. {plz}"),
+    ),
+    ("theft_fraud", "hi"): (
+        ("P1", "{landmark} के पास {loc} अभी दो बदमाश तमंचे के बल पर सर्राफा दुकान लूट रहे हैं। {urgent}"),
+        ("P2", "{loc} {time} घर के बाहर से हमारी भैंस चोरी हो गई। {plz}"),
+        ("P2", "लोन ऐप वाले परेशान कर रहे हैं, मेरे कॉन्टैक्ट्स को फर्जी फोटो भेज रहे हैं, मैंने लोन लिया ही नहीं। {plz}"),
+        ("P2", "मेरे {relm} का व्हाट्सएप हैक करके सबसे यूपीआई पर पैसे मांगे जा रहे हैं। {plz}"),
+        ("P2", "फर्जी सीबीआई अधिकारी ने वीडियो कॉल पर डिजिटल अरेस्ट बताकर {amount} ट्रांसफर करा लिए। {plz}"),
+        ("P2", "{landmark} के पास एटीएम पर दो लोगों ने मेरा कार्ड बदलकर {amount} निकाल लिए {loc}। {plz}"),
+    ),
+    ("traffic", "en"): (
+        ("P1", "A car has overturned {loc}, people are trapped inside and one is bleeding. {urgent}"),
+        ("P1", "The bus driver is drunk and driving on the wrong side with passengers near {landmark} {loc}. "
+               "{urgent}"),
+        ("P2", "A car hit my {relm} {time} {loc} and the driver fled, he is in hospital with a fracture. {plz}"),
+        ("P3", "A baraat has blocked the main road {loc} for {hours} hours, ambulances cannot pass. {plz}"),
+        ("P3", "Minor collision between two cars {loc}, nobody hurt, but the road is blocked. {plz}"),
+    ),
+    ("traffic", "hinglish"): (
+        ("P1", "{loc} gaadi palat gayi hai, andar log fanse hai, ek ka khoon beh raha. {urgent}"),
+        ("P1", "{landmark} ke paas {loc} bus ka driver nashe me hai, ulti disha me chala raha sawariyon ke saath. "
+               "{urgent}"),
+        ("P2", "{time} {loc} ek car ne mere {relm} ko thok diya aur bhaag gayi, haddi toot gayi hai. {plz}"),
+        ("P3", "{loc} baraat ne {hours} ghante se main road rok rakhi hai, ambulance bhi nahi nikal pa rahi. "
+               "{plz}"),
+        ("P3", "{loc} do gaadiyon ki halki takkar hui, koi ghayal nahi, par rasta band hai. {plz}"),
+    ),
+    ("traffic", "hi"): (
+        ("P1", "{loc} कार पलट गई है, अंदर लोग फंसे हैं, एक का खून बह रहा है। {urgent}"),
+        ("P1", "{landmark} के पास {loc} बस का ड्राइवर नशे में है, सवारियों के साथ गलत दिशा में चला रहा है। "
+               "{urgent}"),
+        ("P2", "{time} {loc} एक कार ने मेरे {relm} को टक्कर मार दी और भाग गई, हड्डी टूट गई है। {plz}"),
+        ("P3", "{loc} बारात ने {hours} घंटे से मुख्य सड़क रोक रखी है, एंबुलेंस भी नहीं निकल पा रही। {plz}"),
+        ("P3", "{loc} दो गाड़ियों की मामूली टक्कर हुई, कोई घायल नहीं, पर रास्ता बंद है। {plz}"),
+    ),
+    ("police_misconduct", "en"): (
+        ("P3", "My phone was stolen {loc} and the thana told me to write it as lost, they will not register "
+               "theft. {plz}"),
+        ("P3", "Traffic cops {loc} take {amount} from every truck without a receipt. {plz}"),
+        ("P3", "The police picked up my {relm} {time} {loc} and are holding him without any FIR. {plz}"),
+        ("P3", "A sub-inspector slapped my {relm} at the police station {loc} when we went to complain. {plz}"),
+        ("P3", "My IGRS complaint was closed as resolved without anyone even calling me. {plz}"),
+        ("P3", "There was a fight {loc} {time}, we called 112 and the PRV reached after {hours} hours. {plz}"),
+    ),
+    ("police_misconduct", "hinglish"): (
+        ("P3", "{loc} mera phone chori hua, thane wale bol rahe gum hone ki report likhwao, chori ki nahi "
+               "likhenge. {plz}"),
+        ("P3", "{loc} traffic police wale har truck se {amount} vasoolte hai bina rasid ke. {plz}"),
+        ("P3", "police {time} mere {relm} ko utha ke le gayi {loc}, bina FIR ke thane me band rakha hai. {plz}"),
+        ("P3", "{loc} thane me shikayat karne gaye to daroga ne mere {relm} ko thappad maar diya. {plz}"),
+        ("P3", "IGRS pe shikayat ki thi, bina kisi jaanch ke farzi nistaran kar diya. {plz}"),
+        ("P3", "{loc} {time} jhagda hua tha, 112 pe call kiya, PRV {hours} ghante baad aayi. {plz}"),
+    ),
+    ("police_misconduct", "hi"): (
+        ("P3", "{loc} मेरा फोन चोरी हुआ, थाने वाले कह रहे गुमशुदगी लिखवाओ, चोरी की रिपोर्ट नहीं लिखेंगे। {plz}"),
+        ("P3", "{loc} ट्रैफिक पुलिसकर्मी हर ट्रक से बिना रसीद {amount} वसूलते हैं। {plz}"),
+        ("P3", "पुलिस {time} मेरे {relm} को उठा ले गई {loc}, बिना मुकदमे के थाने में बंद रखा है। {plz}"),
+        ("P3", "{loc} थाने में शिकायत करने गए तो दरोगा ने मेरे {relm} को थप्पड़ मार दिया। {plz}"),
+        ("P3", "आईजीआरएस पर शिकायत की थी, बिना जांच के फर्जी निस्तारण कर दिया गया। {plz}"),
+        ("P3", "{loc} {time} झगड़ा हुआ था, 112 पर कॉल किया, पीआरवी {hours} घंटे बाद पहुंची। {plz}"),
+    ),
+    ("nuisance", "en"): (
+        ("P3", "Smack and ganja are sold openly near {landmark} {loc}, addicts sit there all day. {plz}"),
+        ("P3", "Shopkeepers have encroached the whole footpath {loc}, pedestrians walk on the road. {plz}"),
+        ("P3", "A temple loudspeaker plays at full volume from 5 am {loc}, students cannot study. {plz}"),
+        ("P3", "Men drink openly in the park {loc} every evening and families have stopped going. {plz}"),
+    ),
+    ("nuisance", "hinglish"): (
+        ("P3", "{landmark} ke paas {loc} khuleaam smack aur ganja bikta hai, nashedi din bhar baithe rehte hai. "
+               "{plz}"),
+        ("P3", "{loc} dukandaro ne poore footpath pe kabza kar liya, log sadak pe chalte hai. {plz}"),
+        ("P3", "{loc} subah 5 baje se full volume me bhonpu bajta hai, bachche padh nahi pa rahe. {plz}"),
+        ("P3", "{loc} park me roz shaam log khule me sharab peete hai, parivar wale jana band kar diye. {plz}"),
+    ),
+    ("nuisance", "hi"): (
+        ("P3", "{landmark} के पास {loc} खुलेआम स्मैक और गांजा बिकता है, नशेड़ी दिन भर बैठे रहते हैं। {plz}"),
+        ("P3", "{loc} दुकानदारों ने पूरे फुटपाथ पर अतिक्रमण कर लिया है, लोग सड़क पर चलते हैं। {plz}"),
+        ("P3", "{loc} सुबह 5 बजे से फुल आवाज़ में लाउडस्पीकर बजता है, बच्चे पढ़ नहीं पा रहे। {plz}"),
+        ("P3", "{loc} पार्क में रोज़ शाम लोग खुले में शराब पीते हैं, परिवार वालों ने जाना बंद कर दिया। {plz}"),
+    ),
+    ("other_complaint", "en"): (
+        ("P3", "I lost my {vehicle} papers and Aadhaar card somewhere near {landmark} {loc}, I need a lost "
+               "report. {plz}"),
+        ("P3", "What is the status of my FIR about the fight {loc}? The IO has not updated anything. {plz}"),
+        ("P3", "My uncle has occupied our ancestral land {loc} and is not giving my share. {plz}"),
+        ("P3", "I want to share information about a man who sells stolen bikes {loc}, keep my name secret. {plz}"),
+        ("P3", "We need permission for a religious procession {loc} next week. {plz}"),
+        ("P3", "I found a wallet with cash and documents near {landmark} {loc}, how do I return it? {plz}"),
+    ),
+    ("other_complaint", "hinglish"): (
+        ("P3", "{landmark} ke paas {loc} mera aadhar card aur {vehicle} ke kagaz kahin gir gaye, report chahiye. "
+               "{plz}"),
+        ("P3", "{loc} jhagde wali meri FIR ka kya hua? IO koi update nahi de rahe. {plz}"),
+        ("P3", "chacha ne {loc} paitrik zameen pe kabza kar liya hai, hissa nahi de rahe. {plz}"),
+        ("P3", "{loc} ek aadmi chori ki bike bechta hai, uski jankari dena chahta hu, naam gupt rakhein. {plz}"),
+        ("P3", "{loc} agle hafte shobha yatra ki anumati chahiye. {plz}"),
+        ("P3", "{landmark} ke paas {loc} ek purse mila hai paise aur kagaz ke saath, kaise lautaye? {plz}"),
+    ),
+    ("other_complaint", "hi"): (
+        ("P3", "{landmark} के पास {loc} मेरा आधार कार्ड और {vehicle} के कागज़ कहीं गिर गए, रिपोर्ट चाहिए। {plz}"),
+        ("P3", "{loc} मारपीट वाली मेरी एफआईआर का क्या हुआ? विवेचक कोई जानकारी नहीं दे रहे। {plz}"),
+        ("P3", "चाचा ने {loc} पैतृक जमीन पर कब्जा कर लिया है, हिस्सा नहीं दे रहे। {plz}"),
+        ("P3", "{loc} एक व्यक्ति चोरी की बाइक बेचता है, उसकी सूचना देना चाहता हूं, नाम गुप्त रखें। {plz}"),
+        ("P3", "{loc} अगले सप्ताह शोभा यात्रा की अनुमति चाहिए। {plz}"),
+        ("P3", "{landmark} के पास {loc} एक पर्स मिला है जिसमें पैसे और कागज़ात हैं, कैसे लौटाएं? {plz}"),
+    ),
+    ("not_complaint", "en"): (
+        ("P4", "BREAKING: STF arrests {n} members of a solver gang in the {exam} paper leak case {loc}."),
+        ("P4", "Police recover {n} stolen bikes and arrest two thieves {loc}, says SP."),
+        ("P4", "{n} dead as a bus overturns on the expressway {loc}, police say the driver dozed off."),
+        ("P4", "Thank you UP Police, my stolen phone was returned within a week. Great work!"),
+        ("P4", "What is the helpline number for women in UP? And how do I file an e-FIR online?"),
+        ("P4", "Sharing the UP Police advisory: never share your OTP with anyone. Stay alert."),
+        ("P4", "Law and order has collapsed under this government, the opposition will raise it in the assembly."),
+    ),
+    ("not_complaint", "hinglish"): (
+        ("P4", "badi khabar: {exam} paper leak me STF ne {n} logo ko giraftar kiya {loc}"),
+        ("P4", "{loc} police ne {n} chori ki bike baramad ki, do chor giraftar"),
+        ("P4", "{loc} expressway pe bus palti, {n} logo ki maut, driver ko neend aa gayi thi - khabar"),
+        ("P4", "shukriya UP Police, meri chori hui phone ek hafte me wapas mil gaya, bahut accha kaam"),
+        ("P4", "UP me mahila helpline number kya hai? aur online FIR kaise kare?"),
+        ("P4", "UP Police ki salah: apna OTP kisi ko na batayein, satark rahein"),
+        ("P4", "is sarkar me kanoon vyavastha khatam ho gayi hai, vipaksh sadan me uthayega"),
+    ),
+    ("not_complaint", "hi"): (
+        ("P4", "बड़ी खबर: {exam} पेपर लीक मामले में एसटीएफ ने {n} लोगों को गिरफ्तार किया {loc}"),
+        ("P4", "{loc} पुलिस ने चोरी की {n} बाइक बरामद कीं, दो चोर गिरफ्तार"),
+        ("P4", "{loc} एक्सप्रेसवे पर बस पलटी, {n} लोगों की मौत, चालक को झपकी आ गई थी - खबर"),
+        ("P4", "धन्यवाद यूपी पुलिस, मेरा चोरी हुआ फोन एक सप्ताह में वापस मिल गया, बहुत अच्छा कार्य"),
+        ("P4", "यूपी में महिला हेल्पलाइन नंबर क्या है? और ऑनलाइन एफआईआर कैसे करें?"),
+        ("P4", "यूपी पुलिस की सलाह: अपना ओटीपी किसी को न बताएं, सतर्क रहें"),
+        ("P4", "इस सरकार में कानून व्यवस्था ध्वस्त हो गई है, विपक्ष सदन में मुद्दा उठाएगा"),
+    ),
+}
+for _key, _rows in _MORE_TEMPLATES.items():
+    _TEMPLATE_TABLE[_key] = (*_TEMPLATE_TABLE[_key], *_rows)
+
 # A complainant's follow-up under their own complaint, tagging the police account it was addressed to.
 _FOLLOW_UPS: dict[str, tuple[str, ...]] = {
     "en": (

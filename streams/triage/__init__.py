@@ -29,6 +29,16 @@ def _retweets_police(text: str) -> bool:
     handle = match.group(1).lower()
     return handle in POLICE_ACCOUNTS or handle in HANDLE_TO_DISTRICT
 
+# Structural rules of the specification decide the category even against the model: praise, news, greetings,
+# questions and spam are not complaints whatever crime they mention; self-harm is violence; abduction of a
+# woman, domestic violence and a woman alone with unknown men are women_safety; a grievance about the police
+# is police_misconduct; a lost thing or a tip is other_complaint. Measured on dev (model trained without the fold
+# scored): macro-F1 0.846 -> 0.868 in 5-fold cross-validation, 0.811 -> 0.861 for a synthetic-only model.
+RULES_OVER_MODEL: frozenset[str | None] = frozenset({
+    "retweet_of_police", "spam", "praise", "news", "question", "greeting",
+    "self_harm", "female_abduction", "domestic", "alone_with_men", "police_grievance", "lost_item", "tip",
+})
+
 __all__ = ["TriageInput", "TriageResult", "triage", "triage_tweet"]
 
 
@@ -53,15 +63,15 @@ class TriageResult:
 def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
     norm = normalize(item.text)
     evidence = gather(norm.tokens)
-    rules_category, cat_reasons = decide_category(
+    decision = decide_category(
         evidence, len(norm.tokens),
         is_question="?" in item.text,
         emoji_praise=sum(1 for ch in set(item.text) if ch in PRAISE_EMOJI),
         retweet_of_police=_retweets_police(item.text),
     )
-    category = rules_category
+    category, cat_reasons = decision.category, decision.reasons
     model = default_model() if use_model else None
-    if model is not None and not _retweets_police(item.text):
+    if model is not None and decision.rule not in RULES_OVER_MODEL:
         prediction = model.predict(norm.tokens, evidence)
         category = prediction.category
         terms = evidence.terms.get(category.value, [])[:4]

@@ -81,75 +81,118 @@ def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
     return ", ".join(repr(t) for t in ev.terms.get(tag, [])[:limit])
 
 
+@dataclass(frozen=True)
+class CategoryDecision:
+    """The rules' category, their reasons, and the structural rule (if any) that decided it."""
+
+    category: Category
+    reasons: list[str]
+    rule: str | None = None  # e.g. "news", "self_harm": see RULES_OVER_MODEL in streams.triage
+
+
 def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
-) -> tuple[Category, list[str]]:
+) -> CategoryDecision:
     scores: dict[Category, float] = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
     reasons: list[str] = []
+    fired: list[str] = []
 
     if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and ev.cue("female") >= 2:
         scores[Category.WOMEN_SAFETY] += 4.0
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
-    if ev.cue("self_harm"):
+        fired.append("female_abduction")
+    if ev.cue("self_harm") >= SELF_HARM_MIN:
         scores[Category.VIOLENCE] += 3.0
+        fired.append("self_harm")
     if ev.cue("alone") >= 2 and ev.cue("strange_men") >= 1.5:
         scores[Category.WOMEN_SAFETY] += 3.0
         reasons.append(f"alone ({_fmt(ev, 'cue:alone', 1)}) with unknown men ({_fmt(ev, 'cue:strange_men', 2)})")
+        fired.append("alone_with_men")
     # Lost (not stolen) things are a service request; "kho gaya" about a thing is not a missing person.
     if ev.cue("lost_item") and ev.cue("item") and scores[Category.THEFT_FRAUD] < 3 and not ev.cue("person"):
         scores[Category.OTHER_COMPLAINT] += 3.0
         scores[Category.MISSING_PERSON] = 0.0
         reasons.append(f"a lost item ({_fmt(ev, 'cue:item', 2)}), not a theft")
+        fired.append("lost_item")
     if scores[Category.MISSING_PERSON] and not ev.cue("person") and scores[Category.MISSING_PERSON] < 3:
         scores[Category.MISSING_PERSON] /= 2
     # Violence by a husband or in-laws against a woman is domestic violence: women_safety.
     if scores[Category.VIOLENCE] >= 2 and ev.cue("domestic") >= 1.5 and ev.cue("female") >= 1:
         scores[Category.WOMEN_SAFETY] += scores[Category.VIOLENCE] + 1
         reasons.append(f"violence by family ({_fmt(ev, 'cue:domestic', 2)}) against a woman is women_safety")
+        fired.append("domestic")
+    # Information about someone else's crime is a tip (other_complaint), whatever the crime.
+    if ev.cue("tip") >= 3 and ev.cue("in_progress") < 3:
+        scores[Category.OTHER_COMPLAINT] = max(scores.values()) + 1
+        reasons.append(f"a tip about someone else's offence ({_fmt(ev, 'cue:tip', 2)})")
+        fired.append("tip")
     # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
     if scores[Category.POLICE_MISCONDUCT] >= 1.5 and ev.cue("police_actor") >= 1:
         scores[Category.POLICE_MISCONDUCT] += 3.0
         reasons.append(f"the grievance is the police ({_fmt(ev, 'cue:police_actor', 2)})")
+        fired.append("police_grievance")
 
     best = max(scores, key=lambda c: scores[c])
     # Drinking, noise or a crowded road are often the setting of a harm, not the complaint itself.
     if best in CONTEXT_CATEGORIES:
         harms = [c for c in HARM_CATEGORIES if scores[c] >= 2]
-        if harms:
+        if harms and "tip" not in fired:
+            setting = best
             best = max(harms, key=lambda c: scores[c])
+            reasons.append(f"{setting.value} is the setting, the harm is {best.value}")
+            fired.append("harm_over_setting")
     best_score = scores[best]
 
     praise = 0.0 if ev.cue("thanks_in_advance") else ev.cue("praise")
     news, greeting, spam, question = ev.cue("news"), ev.cue("greeting"), ev.cue("spam"), ev.cue("question")
     request, first_person = ev.cue("request"), ev.cue("first_person")
-    urgent_now = ev.cue("in_progress") >= 2.5 or ev.cue("self_harm") > 0
+    urgent_now = ev.cue("in_progress") >= NOW_MIN or ev.cue("self_harm") >= SELF_HARM_MIN
 
+    nc = Category.NOT_COMPLAINT
     # Retweets of police accounts are advisories, not complaints.
     if retweet_of_police:
-        return Category.NOT_COMPLAINT, [*reasons, "a retweet of a police account's post"]
+        return CategoryDecision(nc, [*reasons, "a retweet of a police account's post"], "retweet_of_police")
     praise += PRAISE_EMOJI_WEIGHT * emoji_praise
     if spam >= 3 and not urgent_now:
-        return Category.NOT_COMPLAINT, [*reasons, f"spam or promotion: {_fmt(ev, 'cue:spam')}"]
+        return CategoryDecision(nc, [*reasons, f"spam or promotion: {_fmt(ev, 'cue:spam')}"], "spam")
     if not urgent_now:
         if praise >= 2.5 and request < 2.5:
-            return Category.NOT_COMPLAINT, [*reasons, f"praise or thanks: {_fmt(ev, 'cue:praise')}"]
+            return CategoryDecision(nc, [*reasons, f"praise or thanks: {_fmt(ev, 'cue:praise')}"], "praise")
         if news >= 2 and request < 2 and first_person < 1:
-            return Category.NOT_COMPLAINT, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"]
+            return CategoryDecision(nc, [*reasons, f"news or a report, not a complaint: {_fmt(ev, 'cue:news')}"],
+                                    "news")
         if question >= 1.5 and is_question and request < 2 and first_person < 2 and best_score < 4:
-            return Category.NOT_COMPLAINT, [*reasons, f"a question for information: {_fmt(ev, 'cue:question')}"]
+            return CategoryDecision(nc, [*reasons, f"a question for information: {_fmt(ev, 'cue:question')}"],
+                                    "question")
         if greeting >= 2.5 and best_score < 4:
-            return Category.NOT_COMPLAINT, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"]
+            return CategoryDecision(nc, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"], "greeting")
+    decided_by = next((r for r in fired if _rule_category(r, best) is best), None)
     if best_score >= MIN_CATEGORY_SCORE:
-        return best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"]
+        return CategoryDecision(best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"], decided_by)
     if request >= 2 or (request >= 1 and urgent_now):
-        return Category.OTHER_COMPLAINT, [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"]
+        return CategoryDecision(Category.OTHER_COMPLAINT,
+                                [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"])
     if question and best_score == 0 and request < 2:
-        return Category.NOT_COMPLAINT, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"]
+        return CategoryDecision(nc, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"])
     if n_tokens >= SUBSTANTIVE_TOKENS and not (praise or news or greeting or spam) and (request or first_person) \
             and not is_question:
         # Written to the police at some length and not praise, news or a greeting: a request for service.
-        return Category.OTHER_COMPLAINT, [*reasons, "a message to the police that names no specific offence"]
-    return Category.NOT_COMPLAINT, [*reasons, "no complaint found"]
+        return CategoryDecision(Category.OTHER_COMPLAINT,
+                                [*reasons, "a message to the police that names no specific offence"])
+    return CategoryDecision(nc, [*reasons, "no complaint found"])
+
+
+# The category each structural rule argues for (a rule decides only when its category also wins on score).
+_RULE_CATEGORY = {
+    "female_abduction": Category.WOMEN_SAFETY, "self_harm": Category.VIOLENCE,
+    "alone_with_men": Category.WOMEN_SAFETY, "lost_item": Category.OTHER_COMPLAINT,
+    "tip": Category.OTHER_COMPLAINT,
+    "domestic": Category.WOMEN_SAFETY, "police_grievance": Category.POLICE_MISCONDUCT,
+}
+
+
+def _rule_category(rule: str, best: Category) -> Category:
+    return best if rule == "harm_over_setting" else _RULE_CATEGORY[rule]
 
 
 def is_night(created_at: datetime) -> bool:
@@ -158,39 +201,61 @@ def is_night(created_at: datetime) -> bool:
     return hour >= 22 or hour < 6
 
 
+# Below this a self-harm cue is a word ("fansi", "apni jaan") rather than a threat.
+SELF_HARM_MIN = 3.0
+# In-progress evidence from which an offence counts as happening now (P1).
+NOW_MIN = 2.5
+
+
 def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tuple[Urgency, list[str]]:
     urgency = BASE_URGENCY[category]
     reasons = []
     if category is Category.NOT_COMPLAINT:
         return Urgency.P4, ["not a complaint: P4"]
     in_progress = ev.cue("in_progress")
-    if ev.cue("self_harm"):
+    now = in_progress >= NOW_MIN
+    past = ev.cue("past") >= 3 and in_progress < 3
+    if ev.cue("self_harm") >= SELF_HARM_MIN:
         return Urgency.P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
+    if ev.cue("suspicious_object") >= 3:
+        return Urgency.P1, [f"a suspicious object in a public place: {_fmt(ev, 'cue:suspicious_object')}"]
     if category is Category.TRAFFIC:
-        if ev.cue("injured") >= 2 and not ev.cue("no_injury"):
+        hurt = ev.cue("injured") >= 2 and not ev.cue("no_injury")
+        if (hurt or ev.cue("danger") >= 3) and not past:
             urgency = Urgency.P1
-            reasons.append(f"people injured: {_fmt(ev, 'cue:injured')}")
-        elif ev.cue("death"):
+            reasons.append(f"people hurt or in danger on the road: {_fmt(ev, 'cue:injured')}"
+                           f"{' ' + _fmt(ev, 'cue:danger') if ev.cue('danger') else ''}")
+        elif (now and (ev.cue("danger") or ev.cue("injured"))) and not ev.cue("no_injury"):
+            urgency = Urgency.P1
+            reasons.append(f"danger on the road now: {_fmt(ev, 'cue:in_progress')}")
+        elif hurt or (ev.cue("death") >= 2 and not ev.cue("no_injury")):
             urgency = Urgency.P2
-            reasons.append(f"a death on the road: {_fmt(ev, 'cue:death')}")
-        elif in_progress >= 3 and not ev.cue("no_injury"):
-            urgency = Urgency.P2
+            reasons.append(f"a victim hurt or killed, the accident is over: {_fmt(ev, 'cue:injured')}"
+                           f"{_fmt(ev, 'cue:death')}")
     elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.THEFT_FRAUD, Category.MISSING_PERSON,
-                      Category.NUISANCE, Category.OTHER_COMPLAINT, Category.POLICE_MISCONDUCT):
+                      Category.OTHER_COMPLAINT):
         threat_only = (ev.cue("threat_only") and category is Category.VIOLENCE and ev.score("violence") <= 4
                        and in_progress < 3)
-        if in_progress >= 2.5 and not threat_only and category not in (Category.NUISANCE,
-                                                                         Category.POLICE_MISCONDUCT):
+        online_fraud = category is Category.THEFT_FRAUD and ev.cue("cyber") >= 2 and ev.score("violence") < 2
+        found = category is Category.MISSING_PERSON and ev.cue("found") >= 2
+        if now and online_fraud:
+            reasons.append(f"online fraud is P2 even minutes later: {_fmt(ev, 'cue:cyber', 2)}")
+        elif now and found:
+            reasons.append(f"the person is found and safe: {_fmt(ev, 'cue:found', 2)}")
+        elif now and category is Category.OTHER_COMPLAINT:
+            urgency = Urgency.P2
+            reasons.append(f"needs action today: {_fmt(ev, 'cue:in_progress')}")
+        elif now and not threat_only and not past:
             urgency = Urgency.P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
         elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and ev.cue("abduction") >= 3 \
                 and ev.cue("followup") < 2.5 and ev.cue("days_ago") < 2:
             urgency = Urgency.P1
             reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
-        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1:
+        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1 and not past:
             urgency = Urgency.P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
-    if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < 2.5:
+    if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
         urgency = Urgency.P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")
     if not reasons:

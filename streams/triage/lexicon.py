@@ -45,7 +45,25 @@ CATEGORY_TERMS: dict[str, str] = {
         गोली=2; गोलियां; फायरिंग=2; फायर; तमंचा=2; कट्टा=2; चाकू=2; छुरा; तलवार; लाठी; डंडा; डंडे; धमकी=2;
         धमका*; जान से; जान का खतरा=2; खतरा; हत्या=2; कत्ल; अपहरण=2; अगवा=2; उठा ले गए; रंगदारी=2; फिरौती=2;
         वसूली; आत्महत्या=3; खुदकुशी=3; जान दे दूंगा=3; जान दे दूंगी=3; फांसी; जहर; सिर फोड़; लहूलुहान; घायल;
-        खून; दबंग*; गुंडे; गुंडों; बदमाश*=1.5; भीड़; जिंदा जला
+        खून; दबंग*; गुंडे; गुंडों; बदमाश*=1.5; भीड़; जिंदा जला;
+        jhadap=2.5; jhadp=2.5; jhagda ho=2; marpeet ki=2.5; maarpeet ki=2.5; lathi dande=2.5; lathi danda=2.5;
+        sar phoda=3
+        desi katta=3; katta=2; aslaha=2; asleha=2; bandook=2; banduk=2; dunali=2.5; pathrav=3; pathraav=3; bawal=1.5;
+        bavaal=1.5
+        maarne aa rahe=3; marne aa rahe=3; maarne aaye=3; maarne ki dhamki=3; marne ki dhamki=3; jaan se marne ki=3
+        warna maar=3; varna maar=3; nahi diye to=2; nahi diya to=2; extortion call=3; pay or=1.5; hafta=2; hafta mang=3
+        mob lynching=3; attacked us=3; attacked me=3; assaulted=3; beat him up=3; beat me up=3; beaten badly=3
+        chaku maar=3; chaku se=2.5; stabbing=3; gunpoint=1.5; shot dead=3; gun point=1.5; opened firing=3
+        celebratory firing=3; harsh firing=3; harsh fire=3; fired in the air=3; hawai fire=3; hawai firing=3
+        jeena nahi chahta=3; jeena nahi chahti=3; marne ja raha=3; marne ja rahi=3; zindagi khatam=3; nas kaat=3
+        poison kha=3; zeher kha=3; jahar kha=3; chhat se kood=3; pul se kood=3; nadi me kood=3; train ke aage=3
+        cut my wrist=3; slit my=3; on the ledge=3; ledge=2; suicide note=3; end it all=3; jump off=3; jumping off=3
+        झड़प=2.5; मारपीट की=2.5; लाठी डंडे=2.5; लाठी-डंडों=2.5; सिर फोड़=3; देसी कट्टा=3; असलहा=2; असलहे=2; बंदूक=2
+        दुनाली=2.5; पथराव=3; बवाल=1.5; मारने आ रहे=3; मारने आए=3; मारने की धमकी=3; वरना मार=3; वरना जान=3
+        हफ्ता=2; हफ्ता वसूली=3; गोलीबारी=3; चाकू से=2.5; चाकूबाजी=3; हवाई फायरिंग=3; हर्ष फायरिंग=3
+        जीना नहीं चाहता=3; जीना नहीं चाहती=3; मरने जा रहा=3; मरने जा रही=3; जिंदगी खत्म=3; नस काट=3; जहर खा=3
+        छत से कूद=3; पुल से कूद=3; नदी में कूद=3; ट्रेन के आगे=3; सुसाइड=3; सुसाइड नोट=3; बंधक=3; बंधक बना=3;
+        kood jayega=3; kood jayegi=3; कूद जाएगा=3; कूद जाएगी=3; गंगा में कूद=3
     """,
     "women_safety": """
         touching me=3; touch me=3; touched=2; touching=2; groping=3; lewd comment*=3; passing comment*=3;
@@ -74,7 +92,21 @@ CATEGORY_TERMS: dict[str, str] = {
         ladkiyo ko; akeli ladki; akeli hun=1.5; akeli hoon=1.5; i am alone=1.5; alone at home=1.5;
         छेड़छाड़=3; छेड़खानी=3; छेड़*=2; अश्लील=3; गंदी बात*=2; गंदे मैसेज=2; गलत हरकत=3; पीछा=2.5; दहेज=3;
         ससुराल=2; पति मारता=3; पति ने मारा=3; शोहदे=3; शोहदों=3; उत्पीड़न=2; यौन=3; बलात्कार=3; दुष्कर्म=3;
-        अकेली=1.5; घरेलू हिंसा=3; महिला सुरक्षा=2; ब्लैकमेल*=1.5
+        अकेली=1.5; घरेलू हिंसा=3; महिला सुरक्षा=2; ब्लैकमेल*=1.5;
+        fabtiyan=3; fabtiya=3; seeti bajate=3; siti bajate=3; whistling at=2.5; gande ishare=3; ganda ishara=3
+        indecent gesture*=3; abhadra tippani=3; ashleel video=3; ashlil video=3; gande video=2.5; nude video call=3
+        obscene video*=3; obscene photo*=3; vulgar message*=3; lewd message*=3; sending obscene=3; dirty video*=2.5
+        dahej ke liye=3; dahej utpidan=3; dahej ki maang=3; tortured for dowry=3; dowry harassment=3; for dowry=3
+        pratadit=2.5; pratadna=2.5; biwi ko mar=3; patni ko mar=3; wife ko mar=3; beats his wife=3; beats my sister=3
+        ghar se nikal diya=2; thrown out=1.5; teen talaq=2; triple talaq=2; talaq=1.5
+        behla phusla=3; behla phuslakar=3; behla fusla=3; bhaga le gaye=3; bhaga kar le gaye=3; shadi ka jhansa=3
+        abducted a girl=3; girl abducted=3; girl kidnapped=3; woman abducted=3; took the girl=3; ladki ko utha=3
+        ladki ko le gaye=3; ladki ko bhaga=3; sexually harass*=3; inappropriately=3; groped me=3; touched her=3
+        misbehaved with my wife=3; misbehaved with my sister=3; molest=3; outraging modesty=3; video call pe=1.5
+        फब्तियां=3; फब्तियाँ=3; सीटी बजाते=3; गंदे इशारे=3; अभद्र इशारे=3; अभद्र टिप्पणी=3; अश्लील वीडियो=3
+        अश्लील फोटो=3; अश्लील मैसेज=3; अश्लील कॉल=3; गंदे वीडियो=2.5; दहेज के लिए=3; दहेज उत्पीड़न=3; दहेज की मांग=3
+        प्रताड़ित=2.5; प्रताड़ना=2.5; पत्नी को मार=3; पत्नी को पीट=3; घर से निकाल दिया=2; तीन तलाक=2; तलाक=1.5
+        बहला फुसला=3; बहला-फुसलाकर=3; बहलाकर=2.5; भगा ले गए=3; शादी का झांसा=3; लड़की को उठा=3; छेड़ते=3
     """,
     "exam_leak": """
         answer keys=3; paper pehle=3; paper mil jayega=3; paper milega=3; paper aa gaya=3; paper viral=3;
@@ -91,7 +123,20 @@ CATEGORY_TERMS: dict[str, str] = {
         pariksha=1; pariksha radd=2; re exam=2; reexam=2; cancel exam=2; exam cancel*=2; retest=2; re-test=2;
         पेपर लीक=3; पेपरलीक=3; प्रश्न पत्र=2.5; प्रश्नपत्र=2.5; पर्चा लीक=3; पर्चा=1.5; लीक=1.5; आंसर की=2.5;
         उत्तर कुंजी=2.5; सॉल्वर=2.5; साल्वर=2.5; सॉल्वर गैंग=3; डमी कैंडिडेट=3; मुन्ना भाई=2.5; नकल=2.5;
-        नकल माफिया=3; परीक्षा=1; भर्ती=1.5; सिपाही भर्ती=2; आरक्षी भर्ती=2; भर्ती परीक्षा=2; दरोगा भर्ती=2
+        नकल माफिया=3; परीक्षा=1; भर्ती=1.5; सिपाही भर्ती=2; आरक्षी भर्ती=2; भर्ती परीक्षा=2; दरोगा भर्ती=2;
+        nakal giroh=3; nakal mafia=3; nakal kara=3; nakal karwa=3; samuhik nakal=3; farji abhyarthi=3; farzi abhyarthi=3
+        proxy candidate*=3; solver bitha=3; dusre ki jagah=2.5; kisi aur ki jagah=2.5; bluetooth=2; bluetooth device=3
+        exam mafia=3; shiksha mafia=3; fake appointment letter*=3; appointment letter=2.5; joining letter=2;
+        niyukti patra=3
+        home guard=1.5; homeguard=1.5; daroga bharti=2.5; si bharti=2.5; pass karane=2.5; pass karva=2.5;
+        number badhva=2.5
+        omr=2.5; omr sheet=3; telegram pe paper=3; telegram par paper=3; paper bik raha=3; paper bech=3;
+        selling the paper=3
+        exam paper=2.5; question paper leak=3; answer key leak=3; answer key viral=3; leaked on telegram=3
+        naukri ke naam=2.5; bharti ke naam par=3; naukri lagwane ke naam=3; selection ke naam=3; job in police=2.5
+        नकल गिरोह=3; नकल कराई=3; नकल कराने=3; सामूहिक नकल=3; फर्जी अभ्यर्थी=3; दूसरे की जगह=2.5; ब्लूटूथ=2
+        शिक्षा माफिया=3; फर्जी नियुक्ति पत्र=3; नियुक्ति पत्र=2.5; होमगार्ड=1.5; दरोगा भर्ती=2.5; पास कराने=2.5
+        ओएमआर=2.5; टेलीग्राम पर पेपर=3; पेपर बिक=3; पेपर बेच=3; नौकरी लगवाने के नाम=3; नौकरी के नाम पर=2.5
     """,
     "missing_person": """
         न घर लौटा=3; न घर लौटी=3; नहीं पहुंचा=2.5; नहीं पहुंची=2.5; कोई संपर्क नहीं=2.5; never reached=3;
@@ -118,7 +163,18 @@ CATEGORY_TERMS: dict[str, str] = {
         bhatak=1.5; bhag gayi=1.5; bhag gaya=1.5; mila hai bachcha=3; bachcha mila=3;
         लापता=3; गायब=1.5; गुमशुदा=3; गुम हो=2.5; घर नहीं आया=3; घर नहीं आई=3; घर नहीं लौटा=3; घर नहीं लौटी=3;
         वापस नहीं आया=3; नहीं मिल रहा=2.5; नहीं मिल रही=2.5; कोई पता नहीं=2; खो गया=1.5; खो गई=1.5;
-        बिछड़=2.5; फंसे=2; फंसा=2; फंसी=2; संपर्क नहीं=2; भटक=1.5; लावारिस=2; बच्चा मिला=3
+        बिछड़=2.5; फंसे=2; फंसा=2; फंसी=2; संपर्क नहीं=2; भटक=1.5; लावारिस=2; बच्चा मिला=3;
+        ghar se nikla tha=2.5; ghar se nikli thi=2.5; tab se=1; koi khabar nahi=2.5; koi pata nahi=2.5; bina bataye=2.5
+        phone band aa raha=2.5; phone band hai=2; switch off aa raha=2.5; switch off hai=2; not answering=2
+        sampark nahi ho pa raha=3; baat nahi ho pa rahi=2.5; raasta bhatak=3; rasta bhatak=3; mela me bichad=3
+        kumbh me bichad=3; khoya paya=3; gumshudgi=3; missing report=2.5; missing since=3; missing from=3
+        last seen=2.5; mentally weak=2; mansik sthiti=2; dimagi halat=2; chale gaye=1; kahin chale=2.5; kahin chali=2.5
+        stranded at=3; stuck at=2; fanse hue=2.5; fanse hain=2; phase hue=2.5; not reachable since=3;
+        unable to contact=3
+        crying child=3; child crying=3; lost kid=3; lost boy=3; lost girl=3; found an old=3; mentally challenged=2
+        घर से निकला था=2.5; घर से निकली थी=2.5; कोई खबर नहीं=2.5; बिना बताए=2.5; फोन बंद=2; स्विच ऑफ=2
+        संपर्क नहीं हो पा रहा=3; बात नहीं हो पा रही=2.5; रास्ता भटक=3; मेले में बिछड़=3; खोया पाया=3; गुमशुदगी=3
+        मानसिक स्थिति=2; कहीं चले गए=2.5; कहीं चली गई=2.5; फंसे हुए=2.5; लावारिस बच्चा=3; रोता हुआ=2
     """,
     "theft_fraud": """
         fake app=3; fake phonepe=3; fake upi=3; fake payment=3; payment screenshot=2; posing as=2; vanished=2;
@@ -140,7 +196,24 @@ CATEGORY_TERMS: dict[str, str] = {
         tala tod*=3; tala toot*=3;
         चोरी=3; चोर=3; चोरों=3; चुरा=3; चुराया=3; लूट*=3; लुटेरे=3; छीन*=3; झपट*=3; जेब कत*=3; डकैती=3; डकैत*=3;
         ठगी=3; ठग*=2.5; धोखा=2.5; धोखाधड़ी=3; फ्रॉड=3; फर्जी=2; साइबर=2.5; ओटीपी=2; यूपीआई=2; खाते से=2.5;
-        पैसे कट=2.5; पैसे निकाल=2.5; भैंस=2; मवेशी=2.5; ताला तोड़=3; ताला टूटा=3; नकबजनी=3; सेंधमारी=3
+        पैसे कट=2.5; पैसे निकाल=2.5; भैंस=2; मवेशी=2.5; ताला तोड़=3; ताला टूटा=3; नकबजनी=3; सेंधमारी=3;
+        chain kheench=3; chain khinch=3; purse chheen=3; mobile chheen=3; le bhage=3; leke bhaag=2.5; lekar bhaag=2.5
+        lootpaat=3; lutpat=3; tamanche ke bal=3; at gunpoint=3; at knifepoint=3; looted=3; robbery=3; dacoity=3
+        sendh=3; nakab=3; ghar me chori=3; dukan me chori=3; battery chori=3; motor chori=3; cattle theft=3;
+        gaay chura=3
+        atm card badal=3; card badal=3; card clone=3; qr code=2; scan karne=2; refund ke naam=3; task fraud=3
+        part time job=2; trading app=2.5; investment fraud=3; fake trading=3; cbi officer=2.5; customs officer=2
+        parcel me drugs=2.5; courier=1; kyc update=3; bijli bill=1.5; electricity bill=1.5; sim block=2; lottery=2.5
+        lucky draw=2.5; olx=2; army officer bata=3; advance payment=2; processing fee=3; loan dilane=3; loan ke naam=3
+        fake loan app=3; instant loan=2; jaalsaji=3; jalsaji=3; farjivada=3; farzivada=3; 420=2; paise wapas nahi=2
+        hacked and asking money=3; asking for money=2; paise mang raha=1.5; my account hacked=1.5
+        impersonating=2; pretending to be=2; posing as a=2.5; fake officer=3; fake police=2.5; nakli police=3
+        चेन खींच=3; पर्स छीन=3; मोबाइल छीन=3; ले भागे=3; लेकर भाग=2.5; लूटपाट=3; तमंचे के बल=3; सेंध=3
+        दुकान में चोरी=3; घर में चोरी=3; मोटर चोरी=3; बैटरी चोरी=3; एटीएम कार्ड बदल=3; कार्ड बदल=3; क्यूआर कोड=2
+        रिफंड के नाम=3; टास्क=1.5; ट्रेडिंग=2; निवेश के नाम=3; सीबीआई=2; केवाईसी=2.5; बिजली बिल=1.5; लॉटरी=2.5
+        लोन दिलाने=3; लोन के नाम=3; प्रोसेसिंग फीस=3; जालसाजी=3; फर्जीवाड़ा=3; पैसे वापस नहीं=2; नकली पुलिस=3;
+        break into=3; breaking into=3; trying to break=3; trying to steal=3; tod rahe=1.5; todne ki koshish=2.5
+        तोड़ने की कोशिश=2.5; चोरी की कोशिश=3; chori ki koshish=3
     """,
     "traffic": """
         uda diya=3; uda di=3; hit by=2.5; ran into=2.5; rammed=3; went off=2; off the road=2.5; into a ditch=3;
@@ -159,12 +232,22 @@ CATEGORY_TERMS: dict[str, str] = {
         jam laga=3; rasta band=2.5; raasta band=2.5; sadak band=2.5; galat parking=3; avaidh parking=3;
         gadiyan khadi=2; tez raftar=3; tej raftar=3; stunt baaz*=3;
         हादसा=3; हादसे=3; दुर्घटना=3; टक्कर=3; पलट=2.5; कुचल=3; जाम=2.5; ट्रैफिक=2.5; रास्ता बंद=2.5;
-        सड़क बंद=2.5; अवैध पार्किंग=3; पार्किंग=2; सिग्नल=1.5; तेज रफ्तार=3; स्टंट=2.5; ओवरलोड=2; रॉन्ग साइड=3
+        सड़क बंद=2.5; अवैध पार्किंग=3; पार्किंग=2; सिग्नल=1.5; तेज रफ्तार=3; स्टंट=2.5; ओवरलोड=2; रॉन्ग साइड=3;
+        signal kharab=3; signal band=2.5; batti kharab=2.5; traffic light not working=3; signal not working=3
+        ulti disha=3; galat disha=3; wrong way=3; against traffic=2.5; nashe me gaadi=3; drunk bus driver=3
+        rash driver=3; race laga=2.5; racing=2.5; street racing=3; bike race=3; wheelie*=3; pressure horn=2.5
+        baraat=1.5; barat=1.5; procession blocking=3; road rok=2.5; rasta rok=2.5; chakka jam=3; blocked the highway=3
+        highway block*=3; accident ho gaya=3; akident=3; thok diya=3; thok di=3; takkar maar=3; ambulance stuck=3
+        ambulance fas=3; ambulance fansi=3; ambulance phasi=3; overload*=2; hit my=2; knocked down=3; mowed=3
+        hit and ran=3; ran away after hitting=3; fled after=2; gaadi bhaga le gaya=2.5; bhidant=3; pal gayi=1
+        सिग्नल खराब=3; सिग्नल बंद=2.5; बत्ती खराब=2.5; उल्टी दिशा=3; गलत दिशा=3; नशे में गाड़ी=3; नशे में ड्राइवर=3
+        रेस=2; प्रेशर हॉर्न=2.5; बारात=1.5; रास्ता रोक=2.5; चक्का जाम=3; एक्सीडेंट=3; ठोक दिया=3; टक्कर मार=3
+        एंबुलेंस फंसी=3; एम्बुलेंस फंसी=3; टकराकर=3; टकरा गई=3; टकराई=3; डिवाइडर=2; पलट गई=3; पलट गया=3
     """,
     "police_misconduct": """
         took money=3; taking money=3; demanded money=3; demanded=2; demanding=1.5; asked for=1; 500 rupees=1;
         refused to lodge=3; refused to file=3; refused to register=3; refuse to lodge=3; refused=1.5;
-        won't register=3; will not register=3; not register=2; lost report=2; marked resolved=3; resolved without=3;
+        won't register=3; will not register=3; not register=2; lost report=1; marked resolved=3; resolved without=3;
         closed without=3; without any action=2.5; nobody called=2.5; no one called=2.5; disgusting language=3;
         abusive language=3; misbehaved=3; rude behaviour=3; rude behavior=3; false case=3; false charges=3;
         book me=2; threatened to book=3; siding with=3; hand in glove=3; no paperwork=2.5; without paperwork=2.5;
@@ -183,7 +266,8 @@ CATEGORY_TERMS: dict[str, str] = {
         police beat=3; beaten by police=3; custodial=3; illegal detention=3; illegally detained=3;
         detained without=3; no response=2; not responding=2; no one came=2.5; nobody came=2.5; no action=1.5;
         inaction=2; sleeping=1; negligence=2; helpless=1; rude=2; threatened by police=3; lockup=2; lock up=2;
-        rishwat=3; ghoos=3; ghus mang=3; paise mang=2.5; paise maang=2.5; suvidha shulk=3; fir nahi likh=3;
+        rishwat=3; ghoos mang=3; ghoos li=3; ghoos de=2.5; paise mang=2.5; paise maang=2.5;
+        suvidha shulk=3; fir nahi likh=3;
         fir nahi darj=3; fir darj nahi=3; report nahi likh=3; report darj nahi=3; mukadma darj nahi=3;
         likhne se mana=3; bhaga diya=2; bhga diya=2; bhagа diya=2; thane se bhaga=3; sunwai nahi=2.5;
         sunvai nahi=2.5; koi sunwai=2; koi sun nahi=2; koi nahi sun=2; nahi sun rahi=2; nahi sun rahe=2;
@@ -192,7 +276,37 @@ CATEGORY_TERMS: dict[str, str] = {
         रिश्वत=3; घूस=3; सुविधा शुल्क=3; पैसे मांग=2.5; एफआईआर नहीं=3; एफआईआर दर्ज नहीं=3; मुकदमा दर्ज नहीं=3;
         रिपोर्ट दर्ज नहीं=3; रिपोर्ट नहीं लिख=3; भगा दिया=2; सुनवाई नहीं=2.5; कोई सुनवाई=2; कोई नहीं सुन=2;
         अभद्रता=2.5; बदसलूकी=2.5; गाली=1.5; गालियां=1.5; अवैध हिरासत=3; हिरासत=1.5; पुलिस नहीं आई=2.5;
-        कोई नहीं आया=2.5; लापरवाही=2; भ्रष्ट*=2.5
+        कोई नहीं आया=2.5; लापरवाही=2; भ्रष्ट*=2.5;
+        fir nahi likhi=3; fir nahi likh rahe=3; report nahi likhi=3; tahrir nahi li=3; tehrir nahi li=3
+        application nahi li=3; shikayat nahi li=3; complaint nahi li=3; refused to take my complaint=3;
+        refused my complaint=3
+        refused to lodge an fir=3; refused to register an fir=3; refused to file an fir=3; police refused=3;
+        refusing to file=3
+        samjhauta karne ka dabav=3; compromise ka dabav=3; pressure to compromise=3; pressurising me to compromise=3
+        mile hue hai=1.5; vipakshi se mil=3; accused se mil=3; ulta hum par=3; ulta case=3; ulta mukadma=3
+        thane me band=2.5; bina wajah thane=3; hawalat=2.5; halat me band=1; lockup me=2.5; police ne mara=3;
+        police ne peeta=3
+        police ne danda=3; police walo ne mara=3; sipahi ne thappad=3; thappad mara=2; dhakke dekar=2.5; dhakka diya=2
+        slapped by=3; slapping=2; cop slap*=3; beaten by cops=3; lathicharge=2.5; police brutality=3; custodial death=3
+        challan ke naam pe paise=3; challan ke naam par=2.5; entry ke paise=3; paise lekar chhod=3; le dekar=2
+        der se aayi=2.5; der se aaye=2.5; ghante baad aayi=3; ghante baad pahunchi=3; hours later=2; came after=1.5
+        never came=2.5; didn't come=2; did not come=2; no one responded=3; nobody responded=3; didn't respond=2.5
+        call not picked=2.5; phone nahi uthaya=2; phone nahi uthate=2.5; no police came=3; police did not come=3
+        farji nistaran=3; farzi nistaran=3; bina jaanch=2.5; without inquiry=2.5; closed the complaint=3
+        io is not=2; io not=2; vivechak=1.5; sho ne=1.5; daroga ne=1.5; daroga ji ne=1.5; thanadhyaksh=1.5; kotwal=1.5
+        bribe for=3; demanding bribe=3; asked a bribe=3; took a bribe=3; took bribe=3; rishwat li=3; rishwat mang=3
+        एफआईआर नहीं लिखी=3; रिपोर्ट नहीं लिखी=3; तहरीर नहीं ली=3; प्रार्थना पत्र नहीं लिया=3; शिकायत नहीं ली=3
+        समझौते का दबाव=3; विपक्षी से मिले=3; विपक्षियों से मिले=3; मिले हुए हैं=1.5; उल्टा हम पर=3; उल्टा मुकदमा=3
+        थाने में बंद=2.5; बिना वजह थाने=3; हवालात=2.5; पुलिस ने पीटा=3; पुलिस ने मारा=3; पुलिसकर्मियों ने पीटा=3
+        सिपाही ने थप्पड़=3; थप्पड़=1.5; धक्के देकर=2.5; धक्का दिया=2; लाठीचार्ज=2.5; चालान के नाम पर=2.5
+        देर से आई=2.5; देर से पहुंची=2.5; घंटे बाद आई=3; घंटे बाद पहुंची=3; फोन नहीं उठाया=2; फोन नहीं उठाते=2.5
+        फर्जी निस्तारण=3; बिना जांच=2.5; निस्तारित कर दिया=3; थानाध्यक्ष=1.5; थाना प्रभारी=1.5; दरोगा ने=1.5
+        रिश्वत मांग=3; रिश्वत ली=3; पैसे लेकर छोड़=3; वसूल रहे=2.5;
+        mukadma nahi likh=3; case darj nahi=3; case nahi likh=3; fir darj karne se inkar=3; inkar=1.5; talmatol=2.5
+        taal rahe=2; chakkar lagwa=2.5; abhadra vyavhar=3; misbehaviour=3; misbehavior=3; police wale dhamka=3
+        not filing=2.5; won't file=3; refuses to file=3; refuses to register=3; asked me to compromise=3
+        मुकदमा नहीं लिख=3; मुकदमा दर्ज नहीं कर=3; एफआईआर दर्ज करने से इनकार=3; इनकार=1.5; टालमटोल=2.5
+        चक्कर लगवा=2.5; अभद्र व्यवहार=3; समझौता करने को कह=3
     """,
     "nuisance": """
         noise=3; noisy=3; loud music=3; loudspeaker*=3; speaker*=2; dj=3; d j=3; sound system=2.5; party=1;
@@ -205,7 +319,19 @@ CATEGORY_TERMS: dict[str, str] = {
         juari=3; sattebaaz*=3; atikraman=3; avaidh kabja=1.5; thele=2; rehdi=2; gutka=1; hulad=2; huddang=2;
         हुड़दंग=3; शोर=3; शोरगुल=3; लाउडस्पीकर=3; डीजे=3; शराब=3; शराबी*=3; दारू=3; कच्ची शराब=3;
         अवैध शराब=3; ठेका=2; नशा=2.5; नशे=2.5; नशेड़ी=3; स्मैक=3; गांजा=3; चरस=3; जुआ=3; जुआरी=3; सट्टा=3;
-        अतिक्रमण=3; हुक्का=2.5; पटाखे=2
+        अतिक्रमण=3; हुक्का=2.5; पटाखे=2;
+        bhonpu=3; tez awaz=2.5; tej aavaj=2.5; full volume=3; gaane bajate=2.5; gane bajate=2.5; loud songs=3; blaring=3
+        band baja=2; late night party=3; sharab peekar=3; sharab pikar=3; khule me sharab=3; pee rahe=1.5; peete hai=1.5
+        drinking in public=3; public drinking=3; drinking openly=3; bhatti=2.5; jahrili sharab=3; poisonous liquor=3
+        tash=2; patte=1.5; teen patti=3; jue ka adda=3; juye ka adda=3; adda=1.5; satta king=3; online satta=3
+        footpath pe kabza=3; footpath par kabja=3; sadak par kabza=3; sarkari zameen par kabza=3; public land=2.5
+        park pe kabza=3; park par kabja=3; thela=2; thele wale=2.5; rehri=2; encroached=3; squatting=2
+        smack=3; injection=1.5; whitener=3; drug peddler*=3; drugs bech=3; ganja bech=3; nashe ka karobar=3; addicts=3
+        drug addicts=3; drug users=3; smoking weed=3; chillum=3; nasha karte=3; nashebaaz=3; nashebaj=3
+        भोंपू=3; तेज आवाज=2.5; फुल वॉल्यूम=3; गाने बजाते=2.5; बैंड बाजा=2; शराब पीकर=3; खुले में शराब=3
+        शराब पीते=3; भट्ठी=2.5; जहरीली शराब=3; ताश=2; जुए का अड्डा=3; अड्डा=1.5; सट्टा किंग=3; फुटपाथ पर कब्जा=3
+        सड़क पर कब्जा=3; सरकारी जमीन पर कब्जा=3; पार्क पर कब्जा=3; ठेले=2; ठेला=2; इंजेक्शन=1.5; व्हाइटनर=3
+        ड्रग्स=2.5; नशे का कारोबार=3; नशा करते=3; नशेबाज=3; चिलम=3
     """,
     "other_complaint": """
         senior citizen=2; register for=1.5; police picket=3; picket=2.5; patrolling=2.5; gasht=2.5; night patrol=3;
@@ -226,7 +352,26 @@ CATEGORY_TERMS: dict[str, str] = {
         shikayat ki thi=1.5; kho gaya mera=2.5; kho gayi meri=2.5; kahin gir gaya=3; gir gaya=1.5; gir gayi=1.5;
         सत्यापन=3; चरित्र प्रमाण पत्र=3; चरित्र प्रमाणपत्र=3; पासपोर्ट=2.5; किरायेदार=2.5; अनुमति=2;
         जमीन=2.5; ज़मीन=2.5; भूमि=2; कब्जा=2.5; कब्ज़ा=2.5; विवाद=2; बंटवारा=2.5; नाली=1.5; मुकदमा=1.5;
-        कहीं गिर=3; गिर गया=1.5; गिर गई=1.5; कागजात=1.5; आधार=1.5; प्रमाण पत्र=2; सूचना=1.5
+        कहीं गिर=3; गिर गया=1.5; गिर गई=1.5; कागजात=1.5; आधार=1.5; प्रमाण पत्र=2; सूचना=1.5;
+        police verification=3; vetification=1; varification=3; verifikation=3; character certificate=3; noc for=2.5
+        arms license=3; shastra license=3; shastra licence=3; med bandi=3; medh=2; chakroad=3; chak road=3;
+        nali ka vivad=3
+        paitrik=2.5; paternal property=3; ancestral=2.5; tenant not vacating=3; ghar khali nahi=3; makan khali nahi=3
+        e challan=3; echallan=3; galat challan=3; wrong challan=3; challan galat=3; fir ki copy=3; case status=3
+        kya hua mere case=2; mukhbir=3; suchna dena=3; information dena=3; jankari dena=3; sandigdh=2.5;
+        suspicious person=2.5
+        suspicious activity=2.5; suspicious people=2.5; wanted criminal=3; vanchit=2.5; jaloos ki anumati=3;
+        shobha yatra=2
+        permission for=2.5; patrolling badha=3; increase patrolling=3; found a wallet=3; found a purse=3;
+        found a phone=3
+        purse mila=3; phone mila=2.5; wallet mila=3; khoya hua=2; ceir=3; imei=2.5; block my phone=3; duplicate sim=2.5
+        hacked my=2; hack ho gaya=2; hack kar liya=2; id hack=2.5; account hack=2.5; fake page=2.5; fake id bana=3
+        unattended bag=3; lavaris bag=3; laawaris=2.5; suspicious bag=3; suspicious object=3; bomb jaisa=3
+        पुलिस वेरिफिकेशन=3; वेरिफिकेशन=3; शस्त्र लाइसेंस=3; असलहा लाइसेंस=3; मेड़=2.5; मेड़बंदी=3; चकरोड=3
+        नाली का विवाद=3; पैतृक=2.5; मकान खाली नहीं=3; ई-चालान=3; गलत चालान=3; चालान=1.5; एफआईआर की कॉपी=3
+        मुखबिर=3; सूचना देना=3; जानकारी देना=3; संदिग्ध=2.5; वांछित=2.5; इनामी बदमाश=3; जुलूस की अनुमति=3
+        शोभा यात्रा=2; गश्त बढ़ा=3; पर्स मिला=3; मोबाइल मिला=2.5; सीईआईआर=3; आईएमईआई=2.5; अकाउंट हैक=2.5
+        हैक=2; फर्जी आईडी=3; लावारिस बैग=3; लावारिस=2; संदिग्ध बैग=3; संदिग्ध वस्तु=3; बम=2
     """,
 }
 
@@ -257,7 +402,67 @@ CUE_TERMS: dict[str, str] = {
         अभी=2.5; अभी अभी=3; इस वक्त=2.5; तुरंत=2.5; जल्दी=2; जल्द से जल्द=2; बचाओ=3; बचाइए=3; बचा लो=3;
         मदद करो=2; मदद करें=1.5; हो रहा है=2; हो रही है=2; चल रही है=2.5; मार रहे=3; पीट रहे=3; घुस आए=3;
         घुस गए=3; घुसे हैं=3; दरवाजा=2; दरवाज़ा=2; खड़े हैं=2; खून बह=3; तड़प=3; बेहोश=3; सड़क पर पड़े=3;
-        पड़े हैं=2; जान बचाओ=3; कोई बचाओ=3
+        पड़े हैं=2; जान बचाओ=3; कोई बचाओ=3;
+        abhi tak=-2.5; aaj tak=-1; अभी तक=-2.5; आज तक=-1; abhi tak koi=-0.5
+        as we speak=3; as i type=3; happening right now=3; right now=0.5; come now=2.5; hurry up=2.5; help help=3
+        please hurry=2.5; being attacked=3; attacking us=3; attacking me=3; they are beating=3; beating us=3
+        ghus aye=3; ghus aaya=3; ghus gaya=3; ghar me ghuse=3; ghar me ghus rahe=3; darwaza tod=3; darvaja tod=3
+        darwaza peet=3; darwaja peet=3; firing ho rahi=3; goli chal rahi=3; goliyan chal rahi=3; khoon beh raha=3
+        maarne aa rahe=3; marne aa rahe=3; mar dalenge=2; maar dalenge abhi=3; gher liya=3; ghera hua=2.5; gher rakha=3
+        bandhak=3; kamre me band=2.5; locked in=2.5; locked me=3; le ja rahe=3; leke ja rahe=3; kidnap kar rahe=3
+        being taken=3; dragging her=3; dragging him=3; aag lagi=2.5; aag lag gayi=3; jal raha=2.5; saans nahi=3
+        not breathing=3; trapped inside=3; fanse hain=2.5; fanse hue=2.5; phase hue=2.5; people inside=1
+        madad chahiye=2; police bhejo=2.5; police bhejiye=2.5; force bhejo=3; force bhejiye=3; pcr bhejo=3
+        abhi abhi=0.5; minute pehle=2.5; min pehle=2.5; mint pehle=2.5; thodi der pehle=2.5; kuch der pehle=2.5
+        just happened=3; moments ago=3; seconds ago=3; live=1; ho raha hai abhi=3; chal raha hai abhi=3
+        chase kar rahe=3; peecha kar rahe=3; pichha kar rahe=3; peecha kar raha=3; pichha kar raha=3
+        following us=3; followed by a=2.5; chasing us=3; chasing me=3; tried to drag=3; pulling her=3
+        घुस आया=3; घर में घुस=3; घर में घुसे=3; दरवाजा तोड़=3; दरवाज़ा तोड़=3; दरवाजा पीट=3; दरवाज़ा पीट=3
+        गोली चल रही=3; गोलियां चल रही=3; फायरिंग हो रही=3; खून बह रहा=3; मारने आ रहे=3; घेर लिया=3; घेर रखा=3
+        बंधक=3; कमरे में बंद=2.5; ले जा रहे=3; आग लग=2.5; जल रहा=2.5; सांस नहीं=3; फंसे हैं=2.5; फंसे हुए=2.5
+        पुलिस भेजो=2.5; पुलिस भेजिए=2.5; पुलिस भेजें=2.5; फोर्स भेज=3; मिनट पहले=2.5; थोड़ी देर पहले=2.5
+        कुछ देर पहले=2.5; पीछा कर रहे=3; पीछा कर रहा=3; खींच रहे=3; घसीट=3; तुरंत पहुंचे=3; तुरंत आइए=3
+    """,
+    # Over and done: a road accident from last night is P2 (the driver to be traced), not P1.
+    "past": """
+        last night=3; yesterday=3; yesterday evening=3; last evening=3; kal raat=3; kal sham=3; kal shaam=3;
+        kal subah=3; kal dopahar=3; parso=3; din pehle=3; days ago=3; hafte pehle=3; week ago=3;
+        कल रात=3; कल शाम=3; कल सुबह=3; कल दोपहर=3; परसों=3; दिन पहले=3; हफ्ते पहले=3
+    """,
+    # Someone in danger on the road or in a fire now: trapped, unconscious, a drunk driver carrying passengers.
+    "danger": """
+        trapped=3; people inside=3; stuck inside=3; fanse hain=3; fanse hue=3; phase hue=3; andar log=3;
+        with passengers=3; passengers=1.5; savari=1.5; not breathing=3; saans nahi=3; unconscious=3; behosh=3;
+        tadap=3; bleeding=3; khoon beh=3; lying on the road=3; sadak par pada=3; sadak pe pada=3;
+        फंसे हैं=3; फंसे हुए=3; अंदर लोग=3; सवारियां=1.5; यात्री=1.5; सांस नहीं=3; बेहोश=3; तड़प=3; खून बह=3;
+        सड़क पर पड़ा=3; सड़क पर पड़े=3;
+        drunk driver=3; driver is drunk=3; driver nashe me=3; swerving=3; ड्राइवर नशे में=3; चालक नशे में=3
+    """,
+    # A tip to the police (information about someone else's crime) is other_complaint, not the crime.
+    "tip": """
+        suchna dena=3; suchna de raha=3; information dena=3; jankari dena=3; mukhbir=3; naam gupt=3;
+        keep my name secret=3; name secret=2.5; want to inform=3; want to share information=3; tip off=3;
+        i have information=3; share information=2.5; सूचना देना=3; सूचना दे रहा=3; जानकारी देना=3; मुखबिर=3;
+        नाम गुप्त=3; गुप्त सूचना=3
+    """,
+    # An unattended bag or a suspected bomb in a crowd: P1 whatever the category.
+    "suspicious_object": """
+        unattended bag=3; lavaris bag=3; laavaris bag=3; suspicious bag=3; suspicious object=3; bomb=2;
+        bomb jaisa=3; लावारिस बैग=3; लावारिस सूटकेस=3; संदिग्ध बैग=3; संदिग्ध वस्तु=3; बम=2;
+        lavaris=2; laavaris=2; unattended=2.5; bag=1; suitcase=1; लावारिस=2; बैग=1; सूटकेस=1; थैला=1
+    """,
+    # Money lost online: fraud is P2 even minutes later, nobody is in physical danger.
+    "cyber": """
+        upi=2; otp=2; kyc=2; online=1.5; cyber*=2; link=1.5; app=1; account se=2; paytm=2; phonepe=2; gpay=2;
+        google pay=2; debited=2; transferred=2; video call=1; digital arrest=3; loan app=2; bank account=1.5;
+        telegram=1.5; task=1.5; qr=1.5; khate se=2; ओटीपी=2; यूपीआई=2; ऑनलाइन=1.5; लिंक=1.5; खाते से=2;
+        साइबर=2; पेटीएम=2; फोनपे=2; वीडियो कॉल=1; डिजिटल अरेस्ट=3
+    """,
+    # A found child or person is safe: urgent the same day, not danger now.
+    "found": """
+        found a=2; found this=2; found an=2; is with us=3; with us now=3; hamare paas hai=3; mere paas hai=3;
+        humare paas=3; mila hai=2; mili hai=2; mil gaya=1.5; mil gayi=1.5; हमारे पास है=3; मेरे पास है=3;
+        मिला है=2; मिली है=2
     """,
     # Someone alone, and unknown men at the door or following: the 2 a.m. Noida case is women_safety.
     "alone": """
@@ -279,7 +484,9 @@ CUE_TERMS: dict[str, str] = {
         lying on the road=3; हालत गंभीर=3; हालत खराब=3; सड़क पर पड़ा=3; गंभीर रूप से=3; जख्मी=3
         injured=3; injuries=3; injury=3; hurt=2; bleeding=3; unconscious=3; ambulance=2.5; critical=2;
         serious=1.5; ghayal=3; jakhmi=3; zakhmi=3; chot=2; chotein=2; khoon=2; khun=2; behosh=3;
-        घायल=3; जख्मी=3; चोट=2; चोटें=2; खून=2; बेहोश=3; एंबुलेंस=2.5; एम्बुलेंस=2.5
+        घायल=3; जख्मी=3; चोट=2; चोटें=2; खून=2; बेहोश=3; एंबुलेंस=2.5; एम्बुलेंस=2.5;
+        haddi toot=3; haddi tut=3; fracture*=3; icu=3; trauma centre=3; trauma center=3; hospital me bharti=2.5
+        admitted to hospital=2.5; in hospital=2; हड्डी टूट=3; फ्रैक्चर=3; आईसीयू=3; ट्रॉमा सेंटर=3; अस्पताल में भर्ती=2.5
     """,
     "no_injury": """
         no one hurt=3; no one injured=3; nobody hurt=3; nobody injured=3; no injuries=3; no injury=3;
@@ -293,7 +500,17 @@ CUE_TERMS: dict[str, str] = {
         suicide=3; kill myself=3; end my life=3; take my life=3; self harm=3; hang myself=3;
         khudkushi=3; khudkhushi=3; atmahatya=3; jaan de dunga=3; jaan de dungi=3; jaan de denge=3;
         apni jaan=2; fansi laga=3; fanda laga=3; आत्महत्या=3; खुदकुशी=3; जान दे दूंगा=3; जान दे दूंगी=3;
-        फांसी लगा=3; अपनी जान=2
+        फांसी लगा=3; अपनी जान=2;
+        jeena nahi chahta=3; jeena nahi chahti=3; marne ja raha=3; marne ja rahi=3; zindagi khatam=3; nas kaat=3
+        poison kha=3; zeher kha=3; jahar kha=3; chhat se kood=3; pul se kood=3; nadi me kood=3; train ke aage=3
+        cut my wrist=3; slit my=3; on the ledge=3; suicide note=3; end it all=3; kill himself=3; kill herself=3
+        suicide attempt=3; attempted suicide=3; trying to jump=3; threatening to jump=3; kood jaunga=3; kood jaungi=3
+        jaan dene=3; khudkushi ki koshish=3; fanda=2; fansi=2; hang himself=3; hang herself=3
+        जीना नहीं चाहता=3; जीना नहीं चाहती=3; मरने जा रहा=3; मरने जा रही=3; जिंदगी खत्म=3; नस काट=3; जहर खा=3
+        छत से कूद=3; पुल से कूद=3; नदी में कूद=3; ट्रेन के आगे=3; सुसाइड=3; कूद जाऊंगा=3; कूद जाऊंगी=3; जान देने=3
+        फंदा=2; फांसी=2;
+        kood jayega=3; kood jayegi=3; kud jayega=3; kud jayegi=3; ganga me kood=3; कूद जाएगा=3; कूद जाएगी=3
+        गंगा में कूद=3; jump into the river=3; jump into the ganga=3; jump in front=3
     """,
     # A threat (not yet an act) is P2 even when written in the continuous tense.
     "threat_only": """
@@ -355,7 +572,11 @@ CUE_TERMS: dict[str, str] = {
         daroga=2; darogа=2; thana=1.5; thane=1.5; thanedar=2; chowki=1.5; chauki=1.5; station=0.5; dial 112=1;
         prv=1.5; sipahi=1.5; havaldar=1.5; hawaldar=1.5; pulis=1;
         पुलिस=1; पुलिसकर्मी=1.5; सिपाही=1.5; दरोगा=2; दारोगा=2; थाना=1.5; थाने=1.5; थानेदार=2; चौकी=1.5;
-        इंस्पेक्टर=1.5; एसएचओ=2; हवलदार=1.5
+        इंस्पेक्टर=1.5; एसएचओ=2; हवलदार=1.5;
+        kotwali=1.5; chowki incharge=2; chauki incharge=2; chowki prabhari=2; thanadhyaksh=2; police wale=1.5
+        policewala=1.5; policevale=1.5; prv=1.5; 112=1; beat constable=2; traffic police=1.5; traffic cops=1.5
+        कोतवाली=1.5; चौकी प्रभारी=2; चौकी इंचार्ज=2; थानाध्यक्ष=2; थाना प्रभारी=2; सिपाहियों=1.5; पुलिसवाले=1.5
+        पुलिस वाले=1.5; पीआरवी=1.5; बीट सिपाही=2; ट्रैफिक पुलिस=1.5; कोतवाल=2; एसआई=1.5; उपनिरीक्षक=1.5
     """,
     # The victim is held now: an abduction is a person in immediate danger.
     "abduction": """
@@ -376,7 +597,15 @@ CUE_TERMS: dict[str, str] = {
         pichhle mahine=2.5; pichle mahine=2.5; pichle saal=2.5; pichhle saal=2.5; mahino se=2.5; mahine se=2;
         hafte se=1.5; saal se=2; kai baar=1.5; baar baar=1; ab tak=1.5; abhi tak=1.5; pehle bhi=1.5;
         पिछले महीने=2.5; पिछले साल=2.5; महीनों से=2.5; महीने से=2; कई बार=1.5; अब तक=1.5; अभी तक=1.5;
-        पहले भी=1.5; मु0अ0सं0=2.5; मुकदमा संख्या=2.5; एफआईआर नंबर=2.5
+        पहले भी=1.5; मु0अ0सं0=2.5; मुकदमा संख्या=2.5; एफआईआर नंबर=2.5;
+        no update=2.5; no progress=2.5; status of=2; what happened to=2; what is the status=3; case status=2.5
+        months since=3; month since=2.5; since months=2.5; year ago=2.5; years ago=2.5; since last year=2.5
+        charge sheet=2.5; chargesheet=2.5; final report=2.5; investigation=1; investigating officer=2; io=1
+        aaj tak kuch nahi=3; aaj tak koi=2.5; abhi tak koi karyavahi=3; kya hua=1.5; mahine ho gaye=3; saal ho gaya=3
+        saal se=2; ek saal=2; mahine se=2.5; hafte se=1.5; report no=2.5; missing report no=3; mu a s=2.5; igrs=2
+        application di thi=2.5; complaint ki thi=2.5; shikayat ki thi=2.5; already filed=2.5; filed a complaint=2
+        आज तक कोई=2.5; आज तक=1.5; महीने हो गए=3; साल हो गया=3; साल से=2; एक साल=2; चार्जशीट=2.5; विवेचना=2
+        विवेचक=1.5; शिकायत की थी=2.5; प्रार्थना पत्र दिया था=2.5; क्या हुआ=1.5; आईजीआरएस=2; स्थिति क्या=2.5
     """,
     # News, reports and police press notes: not a complaint from a citizen.
     "news": """
@@ -393,7 +622,15 @@ CUE_TERMS: dict[str, str] = {
         via=1; read more=2; watch=1; video viral=1.5; viral video=1.5;
         khabar=2; samachar=2; giraftar=2; giraftaar=2; dhar dabocha=2.5; bhandafod=2.5; khulasa=2; jail bheja=2;
         जागरूक=2; गिरफ्तार=2; गिरफ्तारी=2; खुलासा=2; भंडाफोड़=2.5; दबोचा=2.5; जेल भेजा=2; खबर=2; समाचार=2;
-        ब्रेकिंग=3; सावधान=2; एडवाइजरी=2.5
+        ब्रेकिंग=3; सावधान=2; एडवाइजरी=2.5;
+        badi khabar=3; taza khabar=3; tazaa khabar=3; police ke anusar=2.5; according to police=2.5; bataya ja raha=2.5
+        sutron ke anusar=3; encounter=2; muthbhed=2.5; held for=2; were held=2.5; gang busted=3; pardafash=3
+        gang ka bhandafod=3; radd kar di=2; radd kiya=2; cancels=2.5; notice jari=2.5; jari kiya=1.5; result jari=2.5
+        released=1; announced=2; ghoshna=2; statement=1.5; bayan=2; opposition=2.5; vipaksh=2.5; jungle raj=3
+        jungleraj=3; kanoon vyavastha=2; law and order=1.5; cm yogi=1; mukhyamantri=1.5; government has=2
+        बड़ी खबर=3; ताजा खबर=3; पुलिस के अनुसार=2.5; बताया जा रहा=2.5; सूत्रों के अनुसार=3; एनकाउंटर=2
+        मुठभेड़=2.5; पर्दाफाश=3; रद्द कर दी=2; रद्द की=2; रद्द कर=1.5; नोटिस जारी=2.5; जारी किया=1.5
+        घोषणा=2; बयान=2; विपक्ष=2.5; जंगलराज=3; कानून व्यवस्था=2; मुख्यमंत्री=1.5; निर्णय=1.5
     """,
     "praise": """
         badhiya kaam=3; badhiya=2; brilliant=3; great arrangements=3; arrangements=1.5; well organised=3;
@@ -406,7 +643,13 @@ CUE_TERMS: dict[str, str] = {
         dhanyavad=2.5; dhanyawad=2.5; dhanywad=2.5; shukriya=2.5; abhar=2.5; aabhar=2.5; salaam=2; salam=2;
         bahut achha=2; bahut accha=2; shabash=3; sarahniya=3; prashansniya=3; garv=2.5;
         धन्यवाद=2.5; शुक्रिया=2.5; आभार=2.5; सलाम=2; सराहनीय=3; प्रशंसनीय=3; शाबाश=3; गर्व=2.5; बधाई=2;
-        बहुत अच्छा=2
+        बहुत अच्छा=2;
+        great initiative=3; good initiative=3; acchi pahal=3; achhi pahal=3; shandar=2.5; zabardast=2.5; kamaal=2
+        jai ho=2; naman=2.5; shat shat naman=3; shraddhanjali=3; martyr=2.5; shaheed=2.5; proud moment=3
+        dil se=1.5; thanks a lot=3; thank you so much=3; many thanks=3; thanku=2.5; tysm=2.5; bahut shukriya=3
+        sakushal mil=2.5; sakushal=1.5; wapas mil gaya=2; vapas mil gaya=2; got back=1.5; recovered my=1.5
+        अच्छी पहल=3; सराहनीय पहल=3; शानदार=2.5; जबरदस्त=2.5; कमाल=2; जय हो=2; नमन=2.5; श्रद्धांजलि=3
+        शहीद=2.5; सकुशल मिल=2.5; सकुशल=1.5; वापस मिल गया=2; वापस दिला=2.5; भला करे=2.5; बहुत बहुत आभार=3
     """,
     "thanks_in_advance": """
         thanks in advance=3; thank you in advance=3; advance thanks=3; advance me dhanyavad=3;
@@ -416,7 +659,13 @@ CUE_TERMS: dict[str, str] = {
         happy diwali=3; happy holi=3; happy new year=3; happy independence day=3; happy republic day=3;
         eid mubarak=3; good morning=2.5; good night=2; greetings=2.5; wishes=2; best wishes=2.5; jai hind=1.5;
         jai shri ram=1.5; congratulations=2.5; congrats=2.5; namaste=1; shubhkamna*=3; shubh=2; badhai=2;
-        हार्दिक शुभकामनाएं=3; शुभकामनाएं=3; शुभकामना=3; जय हिंद=1.5; दीपावली=2; होली=2; बधाई=2
+        हार्दिक शुभकामनाएं=3; शुभकामनाएं=3; शुभकामना=3; जय हिंद=1.5; दीपावली=2; होली=2; बधाई=2;
+        suprabhat=3; shubh prabhat=3; good evening=2.5; happy dussehra=3; happy navratri=3; happy eid=3
+        happy raksha bandhan=3; merry christmas=3; happy chhath=3; chhath puja=2; navratri=2; dussehra=2
+        republic day=2; independence day=2; 15 august=2; 26 january=2; jai shree ram=1.5; radhe radhe=2
+        har har mahadev=2; ram ram=2; namaskar=1.5; pranam=1.5; shubh deepawali=3; shubh diwali=3
+        सुप्रभात=3; शुभ प्रभात=3; दशहरा=2; नवरात्रि=2; ईद मुबारक=3; रक्षाबंधन=2; छठ=2; गणतंत्र दिवस=2
+        स्वतंत्रता दिवस=2; जय श्री राम=1.5; राधे राधे=2; हर हर महादेव=2; राम राम=2; नमस्कार=1.5; प्रणाम=1.5
     """,
     "question": """
         difference=2; kya fark=2; kya farak=2; kaunsa=1.5; kaun sa=1.5; kitni=1.5; kitna=1; kab aayega=2;
@@ -424,7 +673,13 @@ CUE_TERMS: dict[str, str] = {
         ho jata hai=1.5; फर्क=2; कब आएगा=2; बताएं=1.5; जानकारी हो=2; क्या फर्क=2
         what is=1.5; how to=2; how can=1.5; how do=1.5; which number=2; helpline number=2; is there=1;
         can anyone=1.5; anyone know=2; where is=1; when will=1.5; kya hai=1; kaise=1.5; kaun sa=1.5;
-        kab tak=1; kya hota=1.5; kya kare=1; क्या है=1; कैसे=1.5; कौन सा=1.5
+        kab tak=1; kya hota=1.5; kya kare=1; क्या है=1; कैसे=1.5; कौन सा=1.5;
+        how do i=2; how can i=2; what is the process=3; process kya=2.5; prakriya kya=2.5; kaise kare=2; kaise karein=2
+        kaise karen=2; kaise bhare=2.5; kitne din=1.5; kitne baje tak=3; allowed till=3; is it allowed=3; allowed to=1.5
+        kab hoga=2; kab aayegi=2; kab tak aayega=2; kya karna hoga=2.5; what should i do=2; where can i=2
+        helpline kya=2.5; number kya hai=2.5; koi bata sakta=2.5; can someone tell=2; anyone tell=2
+        कैसे करें=2; कैसे करते=2; प्रक्रिया क्या=2.5; कितने बजे तक=3; कब होगा=2; कब आएगी=2; क्या करना होगा=2.5
+        नंबर क्या है=2.5; कोई बता सकता=2.5; बता सकता है=2
     """,
     "spam": """
         kamao=3; kamaye=3; kamaen=3; earn=2.5; daily 2000=3; investment=2; crypto=3; vip group=3; join our=3;
@@ -432,7 +687,13 @@ CUE_TERMS: dict[str, str] = {
         निवेश=2
         follow back=3; follow karo=3; subscribe=3; click here=3; link in bio=3; discount=3; offer=2; buy now=3;
         earn money=3; work from home=2.5; dm for=3; promo*=2.5; giveaway=3; win prize=3; free recharge=3;
-        casino=3; betting app=2.5; followers=2; join my=2; check out my=3; my channel=3; mera channel=3
+        casino=3; betting app=2.5; followers=2; join my=2; check out my=3; my channel=3; mera channel=3;
+        follow for follow=3; f4f=3; like share subscribe=3; link pe click=3; earn daily=3; guaranteed=2;
+        100 guaranteed=3
+        coaching=1.5; admission open=3; admissions open=3; new batch=3; join now=2.5; contact for=2; call now=2.5
+        loan available=3; instant loan available=3; vashikaran=3; love problem=3; satta king result=3; betting tips=3
+        ipl tips=3; whatsapp kare=2; whatsapp karein=2
+        दैनिक कमाई=3; कोचिंग=1.5; एडमिशन=2; नया बैच=3; बैच=1.5; वशीकरण=3; लोन उपलब्ध=3; अभी कॉल करें=3
     """,
     # A place outside Uttar Pradesh (no district of ours).
     "outside_up": """

@@ -147,3 +147,134 @@ def test_every_result_carries_reasons_for_each_decision() -> None:
     assert any(r.startswith("category:") for r in reasons)
     assert any(r.startswith("urgency") for r in reasons)
     assert any(r.startswith("district") for r in reasons)
+
+
+# --- every clause of the specification, in the three languages (rules alone and with the model) ----------
+
+SPEC_CASES = [
+    # violence: extortion by threat, self-harm, abduction of a boy, mob violence
+    ("Rangdari ke liye call aa rahe hai, 2 lakh do warna goli maar denge", Category.VIOLENCE, Urgency.P2),
+    ("मेरा भाई कह रहा है कि वह छत से कूद जाएगा, कमरा बंद कर लिया है", Category.VIOLENCE, Urgency.P1),
+    ("My son was kidnapped from the school gate and they want a ransom", Category.VIOLENCE, Urgency.P1),
+    ("Mob attacking shops with stones right now near the mandi, send force", Category.VIOLENCE, Urgency.P1),
+    # women_safety: dowry, obscene calls and photos, abduction of a woman or girl
+    ("मेरी बहन को ससुराल वाले दहेज के लिए प्रताड़ित करते हैं", Category.WOMEN_SAFETY, Urgency.P2),
+    ("A man keeps sending obscene photos and making vulgar calls to my sister", Category.WOMEN_SAFETY, Urgency.P2),
+    ("gaon ka ek ladka meri 16 saal ki beti ko behla phusla ke bhaga le gaya", Category.WOMEN_SAFETY, Urgency.P2),
+    # exam_leak: solver gangs, recruitment fraud
+    ("Ek giroh daroga bharti me selection ke naam pe 8 lakh le raha hai, farzi niyukti patra de rahe",
+     Category.EXAM_LEAK, Urgency.P2),
+    ("परीक्षा केंद्र पर सामूहिक नकल कराई जा रही है, ब्लूटूथ से उत्तर बताए जा रहे हैं", Category.EXAM_LEAK, Urgency.P2),
+    # missing_person: stranded or unreachable relatives, a lost child found
+    ("मेरे माता-पिता तीर्थ यात्रा पर गए थे, कल से दोनों का फोन बंद है, कोई संपर्क नहीं", Category.MISSING_PERSON,
+     Urgency.P2),
+    ("Found a little boy crying alone near the bus stand, he is with us now, please help find his parents",
+     Category.MISSING_PERSON, Urgency.P2),
+    # theft_fraud: UPI fraud, fake loans, impersonation for money
+    ("Someone hacked my brother's WhatsApp and is asking all his contacts for money on UPI",
+     Category.THEFT_FRAUD, Urgency.P2),
+    ("loan app wale mere contacts ko morph photo bhej rahe hai, maine loan liya bhi nahi", Category.THEFT_FRAUD,
+     Urgency.P2),
+    ("फर्जी सीबीआई अधिकारी ने वीडियो कॉल पर डिजिटल अरेस्ट बताकर 3 लाख ट्रांसफर करा लिए", Category.THEFT_FRAUD,
+     Urgency.P2),
+    # traffic: broken signal, dangerous driving now, an accident that is over
+    ("Chauraha pe signal 4 din se kharab hai, har taraf se gaadiyan ghus rahi hai", Category.TRAFFIC, Urgency.P3),
+    ("The bus driver is drunk and swerving on the highway with 50 passengers", Category.TRAFFIC, Urgency.P1),
+    ("Kal raat ek car ne mere chacha ko thok diya aur bhaag gayi, haddi toot gayi hai", Category.TRAFFIC,
+     Urgency.P2),
+    # police_misconduct: refused FIR, slow response as the grievance, police violence
+    ("मेरा फोन चोरी हुआ, थाने वाले कह रहे गुमशुदगी लिखवाओ, चोरी की रिपोर्ट नहीं लिखेंगे",
+     Category.POLICE_MISCONDUCT, Urgency.P3),
+    ("Called 112 about a fight last night, the PRV reached after 3 hours. Useless.", Category.POLICE_MISCONDUCT,
+     Urgency.P3),
+    # nuisance: illegal liquor, gambling, encroachment, drug users
+    ("Khuleaam kachchi sharab bik rahi hai mandir ke paas", Category.NUISANCE, Urgency.P3),
+    ("Park ke peeche roz jua khela jata hai, satta bhi chalta hai", Category.NUISANCE, Urgency.P3),
+    ("Shopkeepers have encroached the whole footpath, pedestrians walk on the road", Category.NUISANCE, Urgency.P3),
+    ("स्टेशन के पास खुलेआम स्मैक बिकती है, नशेड़ी दिन भर बैठे रहते हैं", Category.NUISANCE, Urgency.P3),
+    # other_complaint: verification, land, FIR status, lost (not stolen) items, tips
+    ("My passport verification is pending at the thana for a month", Category.OTHER_COMPLAINT, Urgency.P3),
+    ("चाचा ने पैतृक जमीन पर कब्जा कर लिया है, हिस्सा नहीं दे रहे", Category.OTHER_COMPLAINT, Urgency.P3),
+    ("I lost my wallet with my Aadhaar card somewhere in the market, need a lost report", Category.OTHER_COMPLAINT,
+     Urgency.P3),
+    ("एक व्यक्ति चोरी की बाइक बेचता है, उसकी सूचना देना चाहता हूं, नाम गुप्त रखें", Category.OTHER_COMPLAINT,
+     Urgency.P3),
+    # not_complaint: news about a leak or an arrest, thanks, greetings, questions, spam
+    ("बड़ी खबर: सिपाही भर्ती पेपर लीक मामले में एसटीएफ ने 6 लोगों को गिरफ्तार किया", Category.NOT_COMPLAINT, Urgency.P4),
+    ("shukriya UP Police, meri chori hui bike ek hafte me wapas mil gayi", Category.NOT_COMPLAINT, Urgency.P4),
+    ("Happy Holi to all the officers of UP Police, Jai Hind", Category.NOT_COMPLAINT, Urgency.P4),
+    ("UP me mahila helpline number kya hai? online FIR kaise kare?", Category.NOT_COMPLAINT, Urgency.P4),
+    ("Ghar baithe roz 5000 kamao!! DM for details, join our VIP group", Category.NOT_COMPLAINT, Urgency.P4),
+]
+
+
+@pytest.mark.parametrize("use_model", [True, False], ids=["model", "rules"])
+@pytest.mark.parametrize(("text", "category", "urgency"), SPEC_CASES)
+def test_each_clause_of_the_specification(text: str, category: Category, urgency: Urgency, use_model: bool) -> None:
+    cat, urg, _, reasons = run(text, use_model=use_model)
+    assert (cat, urg) == (category, urgency), reasons
+
+
+# --- P1: danger now ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bhai ko abhi kuch log rod se maar rahe hai, khoon beh raha hai, jaldi aao",
+        "घर में कुछ लोग घुस आए हैं, जान से मारने आ रहे हैं, बचाओ",
+        "Firing ho rahi hai abhi market me, log bhaag rahe hai",
+        "Two men are trying to break into the car outside our house right now, send patrol",
+        "कार पलट गई है, अंदर लोग फंसे हैं, एक का खून बह रहा है",
+        "चारबाग बस अड्डे पर एक लावारिस काला बैग आधे घंटे से पड़ा है",
+    ],
+)
+def test_danger_now_is_p1(text: str) -> None:
+    _, urg, _, reasons = run(text)
+    assert urg is Urgency.P1, reasons
+
+
+def test_so_far_is_not_now() -> None:
+    # "abhi tak" (so far) must not read as "abhi" (now): an old case is P3 by day.
+    _, urg, _, reasons = run("maarpeet case me abhi tak charge sheet nahi lagi, 4 mahine se chakkar kaat rahe hai")
+    assert urg is Urgency.P3, reasons
+
+
+def test_online_fraud_minutes_ago_stays_p2() -> None:
+    _, urg, _, reasons = run("abhi 10 minute pehle UPI pe fake link se mere account se 40000 kat gaye, jaldi help")
+    assert urg is Urgency.P2, reasons
+
+
+# --- the night rule at the IST boundaries, for each category it covers and one it does not ----------------
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Boys pass lewd comments at my sister every day outside the college", Category.WOMEN_SAFETY),
+        ("padosi ne mere bhai ko lathi se maara, sar pe chot hai, FIR karni hai", Category.VIOLENCE),
+        ("मेरी बेटी स्कूल गई थी, अभी तक वापस नहीं आई", Category.MISSING_PERSON),
+    ],
+)
+@pytest.mark.parametrize(
+    ("utc", "raised"),
+    [
+        (datetime(2026, 11, 24, 16, 29, 59, tzinfo=UTC), False),  # 21:59:59 IST
+        (datetime(2026, 11, 24, 16, 30, 0, tzinfo=UTC), True),  # 22:00:00 IST
+        (datetime(2026, 11, 25, 0, 29, 59, tzinfo=UTC), True),  # 05:59:59 IST
+        (datetime(2026, 11, 25, 0, 30, 0, tzinfo=UTC), False),  # 06:00:00 IST
+    ],
+)
+def test_night_rule_at_the_ist_boundaries(text: str, category: Category, utc: datetime, raised: bool) -> None:
+    cat, urg, _, reasons = run(text, at=utc)
+    assert (cat, urg) == (category, Urgency.P1 if raised else Urgency.P2), reasons
+    assert any("night rule" in r for r in reasons) is raised
+
+
+@pytest.mark.parametrize("utc", [datetime(2026, 11, 24, 16, 30, tzinfo=UTC), datetime(2026, 11, 25, 0, 29, tzinfo=UTC)])
+def test_night_rule_leaves_theft_and_traffic_alone(utc: datetime) -> None:
+    assert run("Meri bike ghar ke bahar se chori ho gayi", at=utc)[:2] == (Category.THEFT_FRAUD, Urgency.P2)
+    assert run("Main road pe 2 ghante se jaam laga hai", at=utc)[:2] == (Category.TRAFFIC, Urgency.P3)
+
+
+def test_structural_rules_decide_over_the_model_and_say_so() -> None:
+    _, _, _, reasons = run("Breaking: STF arrests 5 members of solver gang in constable recruitment paper leak case")
+    assert any("news" in r for r in reasons)
