@@ -202,15 +202,15 @@ class Casebook:
         if action is Action.ESCALATE and not (escalated_to and escalated_to.strip()):
             raise InvalidActionError("--escalate needs a range or zone to escalate to (--to)")
 
-        def event(kind: StatusKind, target: str | None = None, **fields: Any) -> StatusEvent:
+        def event(kind: StatusKind, target: str | None = None, text: str = note, **fields: Any) -> StatusEvent:
             return StatusEvent(event_id=event_id_for(did, kind, docket.cycle, target), docket_id=did,
                                district=self.district, kind=kind.value, actor=actor, occurred_at=utc_iso(now),
-                               note=note, **fields)
+                               note=text, **fields)
 
         unacknowledged = docket.state in (NEW, StatusKind.REOPENED)
         # Assigning, escalating or disposing a docket nobody acknowledged acknowledges it first, so the status
         # topic never shows a disposal before an acknowledgement (the sink treats that as out of order).
-        ack = (event(StatusKind.ACKNOWLEDGED, note=""),) if unacknowledged else ()
+        ack = (event(StatusKind.ACKNOWLEDGED, text=""),) if unacknowledged else ()
         if action is Action.ACK:
             if not unacknowledged:
                 return Plan((), f"{did} is already {docket.state}; nothing sent")
