@@ -143,13 +143,17 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
     def name(spec: TopicSpec) -> str:
         return namespaced(spec, namespace).name
 
+    datadir = settings.stack.state_dir / "faust"
+    # Faust creates only the last level; against existing clusters (stack.managed=false) nothing else has
+    # created the state folder, and the worker failed at start with FileNotFoundError.
+    datadir.mkdir(parents=True, exist_ok=True)
     app = SevaApp(
         namespace + APP_ID,
         broker=settings.kafka.faust_broker(),
         store=store,
         web_enabled=False,
         # Faust's data dir defaults to the working directory; keep it with the rest of Seva's local state.
-        datadir=str(settings.stack.state_dir / "faust"),
+        datadir=str(datadir),
         processing_guarantee="at_least_once",
         consumer_auto_offset_reset="earliest",
         topic_replication_factor=1,
