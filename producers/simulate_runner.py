@@ -72,14 +72,16 @@ def run_simulation(
     replies: bool = True,
     progress: Callable[[GroundTruth], None] | None = None,
 ) -> GroundTruth:
-    """Consume the district topics and act until `duration_s` passed, or nothing new came for `idle_s` (after at
-    least one complaint), or `stop` is set. Re-running with the same seed re-sends identical events."""
+    """Consume the district topics and act until `duration_s` passed, or nothing new came for `idle_s` (counted
+    from the group's assignment), or `stop` is set. Re-running with the same seed re-sends identical events."""
     topics = [namespaced(t, namespace).name for t in (*DISTRICT_TOPICS, HQ_TRIAGE)]
     consumer = Consumer(cast(dict[str, Any], kafka.librdkafka(**{
         "group.id": namespace + SIM_GROUP, "auto.offset.reset": "earliest", "enable.auto.commit": False,
         "topic.metadata.refresh.interval.ms": 5000,
     })))
-    consumer.subscribe(topics)
+    assigned_at: list[float] = []
+    # The idle clock starts once the group gave us partitions (joining a group on 76 topics takes seconds).
+    consumer.subscribe(topics, on_assign=lambda _c, _p: assigned_at.append(time.monotonic()))
     sender = StatusSender(kafka, namespace=namespace)
     publisher = TweetPublisher(kafka, ProducerSettings(), topic=namespaced(TWEETS_RAW, namespace).name,
                                dead_letter_topic=namespaced(DEAD_LETTER, namespace).name) if replies else None
@@ -94,7 +96,7 @@ def run_simulation(
                 break
             if duration_s is not None and now - t0 >= duration_s:
                 break
-            if idle_s is not None and truth.complaints and now - last_new >= idle_s and not due:
+            if idle_s is not None and assigned_at and now - max(last_new, assigned_at[0]) >= idle_s and not due:
                 break
             batch = consumer.consume(500, timeout=0.5)
             events: list[StatusEvent] = []
