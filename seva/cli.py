@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from seva.errors import ConfigError, SevaError
+from seva.errors import ConfigError, InvalidActionError, SevaError
 from seva.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -231,6 +231,90 @@ def worker(
 
 
 @app.command()
+def respond(
+    district: Annotated[str | None, typer.Option(help="The district's slug, e.g. lucknow.")] = None,
+    ack: Annotated[str | None, typer.Option("--ack", metavar="DOCKET", help="Acknowledge this docket.")] = None,
+    assign: Annotated[str | None, typer.Option("--assign", metavar="DOCKET", help="Assign it (--to).")] = None,
+    dispose: Annotated[str | None, typer.Option("--dispose", metavar="DOCKET",
+                                                help="Dispose of it (--outcome, --note).")] = None,
+    escalate: Annotated[str | None, typer.Option("--escalate", metavar="DOCKET",
+                                                 help="Escalate it (default: to the district's range).")] = None,
+    to: Annotated[str | None, typer.Option(help="--assign: officer or police station; --escalate: where.")] = None,
+    outcome: Annotated[str | None, typer.Option(
+        help="--dispose: action_taken, fir_registered, resolved_on_phone, no_action_needed, duplicate, "
+             "transferred.")] = None,
+    note: Annotated[str, typer.Option(help="A note kept with the status event.")] = "",
+    list_: Annotated[bool, typer.Option("--list", help="Print the open complaints and exit.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="--list: one JSON array.")] = False,
+    actor: Annotated[str | None, typer.Option(help="Who acts (default: responder.<district>).")] = None,
+    reply: Annotated[bool | None, typer.Option(
+        "--reply/--no-reply", help="Post the acknowledgement reply on X (default: dry run, printed only; "
+                                   "SEVA_X__REPLY_ENABLED).")] = None,
+    simulate: Annotated[bool, typer.Option("--simulate", help="Run simulated responders on every district.")] = False,
+    seed: Annotated[int, typer.Option(help="--simulate: the same seed gives the same events.")] = 7,
+    duration: Annotated[float | None, typer.Option(help="--simulate: stop after this many seconds.")] = None,
+    idle: Annotated[float | None, typer.Option(
+        help="--simulate: stop after this many seconds without a new complaint.")] = None,
+    metrics: Annotated[bool, typer.Option(help="Serve Prometheus metrics on the responder port "
+                                               "(terminal and simulated modes).")] = True,
+    namespace: Annotated[str, typer.Option(hidden=True, help="Prefix for every topic (tests).")] = "",
+) -> None:
+    """A district responder's tool: list open complaints (P1 first), acknowledge, assign, escalate, dispose.
+
+    Without an action flag it opens a prompt (list, ack N, assign N --to X, dispose N --outcome O --note ...,
+    escalate N, quit). Status events go to complaints.status; bad input is one line on stderr and exit status 2.
+    """
+    from producers.casebook import Action, check_district, format_listing, listing_json
+    from producers.responder import Replier, Responder, run_interactive
+    from seva.metrics import serve_metrics
+
+    cfg = settings()
+    if simulate:
+        from producers.runner import GracefulStop
+        from producers.simulate import SimConfig
+        from producers.simulate_runner import run_simulation
+
+        if metrics:
+            serve_metrics(cfg.metrics.host, cfg.metrics.responder_port)
+        with GracefulStop() as stop:
+            truth = run_simulation(cfg.kafka, config=SimConfig(seed=seed), duration_s=duration, idle_s=idle,
+                                   stop=stop.event, namespace=namespace,
+                                   progress=lambda t: _say(f"simulated responders: {t.counts()}"))
+        typer.echo(json.dumps(truth.counts()))
+        return
+    if district is None:
+        raise InvalidActionError("--district is required (or --simulate)")
+    check_district(district)
+    actions = [(a, d) for a, d in ((Action.ACK, ack), (Action.ASSIGN, assign), (Action.DISPOSE, dispose),
+                                   (Action.ESCALATE, escalate)) if d]
+    if len(actions) > 1:
+        raise InvalidActionError("give one of --ack, --assign, --dispose, --escalate per command")
+    if as_json and not list_:
+        raise InvalidActionError("--json goes with --list")
+    send_reply = cfg.x.reply_enabled if reply is None else reply
+    responder = Responder(cfg.kafka, district, actor=actor or f"responder.{district}",
+                          replier=Replier(cfg.x, send=send_reply), namespace=namespace)
+    try:
+        responder.load()
+        if actions:
+            action, docket = actions[0]
+            done = responder.act(action, docket, note=note, to=to, outcome=outcome)
+            for line in done.lines:
+                typer.echo(line)
+            return
+        if list_:
+            now = responder.clock()
+            dockets = responder.book.open_dockets()
+            typer.echo(listing_json(dockets, now) if as_json else format_listing(dockets, now))
+            return
+        if metrics:
+            serve_metrics(cfg.metrics.host, cfg.metrics.responder_port)
+        run_interactive(responder, input, typer.echo, format_listing)
+    finally:
+        responder.close()
+
+
+@app.command()
 def classify() -> None:
     """Triage tweets read as JSON lines on stdin; one JSON result per line on stdout, in order.
 
@@ -385,6 +469,9 @@ def main() -> None:
         app()
     except ConfigError as exc:
         typer.echo(f"seva: configuration error: {exc}", err=True)
+        sys.exit(2)
+    except InvalidActionError as exc:
+        typer.echo(f"seva: error: {exc}", err=True)
         sys.exit(2)
     except SevaError as exc:
         typer.echo(f"seva: error: {exc}", err=True)

@@ -54,3 +54,11 @@ class PublishError(SevaError):
 
 class SourceError(SevaError):
     """A tweet source (X API, replay file) failed in a way retrying will not fix."""
+
+
+class InvalidActionError(SevaError):
+    """A responder's action cannot apply: unknown docket, wrong district, bad outcome, a disposed docket."""
+
+
+class ReplyError(SevaError):
+    """A reply to the complainant could not be posted on X (the status event itself was already sent)."""

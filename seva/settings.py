@@ -162,6 +162,10 @@ class XSettings(BaseModel):
     user_id: str | None = None
     poll_interval_s: float = Field(default=15.0, gt=0)
     max_backoff_s: float = Field(default=320.0, gt=0)
+    # Replies to complainants (`seva respond`): off unless enabled here or with --reply. Posting needs an OAuth 2.0
+    # user-context access token with the tweet.write scope; the app-only bearer token above cannot post.
+    reply_enabled: bool = False
+    reply_token: SecretStr | None = None
 
 
 class StackSettings(BaseModel):

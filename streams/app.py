@@ -1,9 +1,10 @@
-"""The Faust app: two thin agents over streams.triage and streams.routing, their tables, and the DLQ.
+"""The Faust app: three thin agents over streams.triage and streams.routing, their tables, and the DLQ.
 
     tweets.raw (key: conversation) --triage_tweets--> tweets.triaged (key: text fingerprint)
                                                   \\-> complaints.linked, tweets.ignored, seva.deadletter
     tweets.triaged --route_complaints--> complaints.<district> | complaints.hq.triage, + complaints.hq.watch (P1)
                                      \\-> complaints.linked (the same text again)
+    complaints.status + complaints.linked (both keyed by docket) --track_status--> complaints.status (reopened)
 
 Guarantees: at-least-once (Faust flushes the producer before committing offsets), idempotent outputs
 (deterministic docket ids), agent concurrency 1, and no exception escapes an agent: a record that cannot be
@@ -24,9 +25,10 @@ import faust
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import EventT
 
-from seva.events import Complaint, parse_created_at
+from seva.events import Complaint, LinkedTweet, parse_created_at
 from seva.settings import Settings
 from seva.topics import (
+    COMPLAINT_STATUS,
     COMPLAINTS_LINKED,
     DEAD_LETTER,
     TWEETS_IGNORED,
@@ -36,6 +38,7 @@ from seva.topics import (
     namespaced,
 )
 from streams import metrics
+from streams.lifecycle import DocketState, decode_lifecycle_record, next_state, plan_reopen
 from streams.routing import (
     DocketMemory,
     Ignore,
@@ -152,13 +155,17 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
     def name(spec: TopicSpec) -> str:
         return namespaced(spec, namespace).name
 
+    datadir = settings.stack.state_dir / "faust"
+    # Faust creates only the last level; against existing clusters (stack.managed=false) nothing else has
+    # created the state folder, and the worker failed at start with FileNotFoundError.
+    datadir.mkdir(parents=True, exist_ok=True)
     app = SevaApp(
         namespace + APP_ID,
         broker=settings.kafka.faust_broker(),
         store=store,
         web_enabled=False,
         # Faust's data dir defaults to the working directory; keep it with the rest of Seva's local state.
-        datadir=str(settings.stack.state_dir / "faust"),
+        datadir=str(datadir),
         processing_guarantee="at_least_once",
         consumer_auto_offset_reset="earliest",
         topic_replication_factor=1,
@@ -184,6 +191,12 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
                               use_partitioner=True)
     fingerprints = app.Table("fingerprints", partitions=TWEETS_TRIAGED.partitions, key_type=str,
                              use_partitioner=True)
+    # complaints.status and complaints.linked are both keyed by docket id with the same partition count, so
+    # one agent reads both and its table (docket -> last status) is co-partitioned with each.
+    lifecycle_topic = app.topic(name(COMPLAINT_STATUS), name(COMPLAINTS_LINKED), value_serializer="raw",
+                                key_serializer="raw", partitions=COMPLAINT_STATUS.partitions)
+    docket_states = app.Table("docket_states", partitions=COMPLAINT_STATUS.partitions, key_type=str,
+                              use_partitioner=True)
 
     topics: dict[str, faust.TopicT] = {}
 
@@ -281,16 +294,44 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         metrics.observe_latency(parse_created_at(complaint.tweet.created_at),
                                 parse_created_at(complaint.tweet.received_at), now, complaint.urgency)
 
+    @app.agent(lifecycle_topic, concurrency=1)
+    async def track_status(stream: faust.StreamT) -> AsyncIterator[None]:
+        """complaints.status + complaints.linked -> docket_states; a complainant's reply to a disposed docket ->
+        complaints.status (reopened)."""
+        async for event in stream.events():
+            await guarded("lifecycle", event, _track)
+            yield None
+
+    async def _track(event: EventT) -> None:
+        record = decode_lifecycle_record(event.value)
+        key = record.docket_id
+        state = DocketState.from_json(docket_states.get(key))
+        now = time.time()
+        if isinstance(record, LinkedTweet):
+            reopened = plan_reopen(state, record)
+            if reopened is None:
+                return
+            # Remember the reopen at once: a second reply before our event comes back must not reopen again.
+            docket_states[key] = next_state(state, reopened, now).to_json()
+            metrics.REOPENED.inc()
+            await emit(Send(name(COMPLAINT_STATUS), key.encode(), reopened.dumps()))
+            return
+        after = next_state(state, record, now)
+        if after != state:
+            docket_states[key] = after.to_json()
+
     @app.timer(interval=300.0)
     async def evict_old_state() -> None:
-        """Bound both tables: forget entries past their window, and the oldest beyond MAX_TABLE_ENTRIES."""
-        for table, keep in ((conversations, CONVERSATION_MEMORY), (fingerprints, DUPLICATE_TEXT_WINDOW)):
+        """Bound the tables: forget entries past their window, and the oldest beyond MAX_TABLE_ENTRIES. A docket's
+        state is kept as long as its conversation: a later reply is not linked to the docket anyway."""
+        for table, keep in ((conversations, CONVERSATION_MEMORY), (fingerprints, DUPLICATE_TEXT_WINDOW),
+                            (docket_states, CONVERSATION_MEMORY)):
             removed = evict(table, time.time() - keep.total_seconds(), MAX_TABLE_ENTRIES)
             metrics.TABLE_ENTRIES.labels(table.name).set(len(table))
             if removed:
                 log.info("evicted %d entries from table %s", removed, table.name)
 
-    app.seva_agents = (triage_tweets, route_complaints)  # type: ignore[attr-defined]
+    app.seva_agents = (triage_tweets, route_complaints, track_status)  # type: ignore[attr-defined]
     return app
 
 

@@ -29,3 +29,4 @@ RECEIVED_TO_ROUTED = Histogram(
 def observe_latency(created: datetime, received: datetime, routed: datetime, urgency: str) -> None:
     CREATED_TO_ROUTED.labels(urgency).observe(max(0.0, (routed - created).total_seconds()))
     RECEIVED_TO_ROUTED.labels(urgency).observe(max(0.0, (routed - received).total_seconds()))
+REOPENED = Counter("seva_worker_reopened_total", "Disposed dockets reopened by a complainant's reply")

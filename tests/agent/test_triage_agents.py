@@ -71,7 +71,7 @@ async def agents(recorder: Recorder) -> AsyncIterator[Agents]:
     app.finalize()
     app.producer = ChangelogProducer()  # type: ignore[assignment]
     app.flow_control.resume()
-    triage, route = app.seva_agents  # type: ignore[attr-defined]
+    triage, route = app.seva_agents[:2]  # type: ignore[attr-defined]
     async with triage.test_context() as t, route.test_context() as r:
         yield t, r
 

@@ -30,9 +30,10 @@ DEFAULT_TOKEN = "seva-test-bearer-token"
 RULES_PATH = "/2/tweets/search/stream/rules"
 STREAM_PATH = "/2/tweets/search/stream"
 SEARCH_PATH = "/2/tweets/search/recent"
+TWEETS_PATH = "/2/tweets"  # POST: create a tweet (Seva's replies to complainants)
 MAX_RULE_LENGTH = 512
 # Requests per 15-minute window, as X documents them for app-only auth.
-DEFAULT_LIMITS = {"stream": 50, "rules": 450, "mentions": 450, "search": 450}
+DEFAULT_LIMITS = {"stream": 50, "rules": 450, "mentions": 450, "search": 450, "create": 200}
 PAGE_BOUNDS = {"mentions": (5, 100, 10), "search": (10, 100, 10)}  # min, max, default max_results
 DEFAULT_TWEET_FIELDS = ("id", "text", "edit_history_tweet_ids")
 DEFAULT_USER_FIELDS = ("id", "name", "username")
@@ -101,6 +102,7 @@ class FakeXApi:
         self.lock = threading.Condition(threading.RLock())
         self.users: dict[str, dict[str, Any]] = {}
         self.tweets: list[dict[str, Any]] = []
+        self.created: list[dict[str, Any]] = []  # tweets posted through POST /2/tweets
         self.rules: dict[str, dict[str, Any]] = {}
         self.stream_lines: list[bytes] = []
         self.stream_plan: deque[StreamConnection] = deque()
@@ -295,11 +297,36 @@ class FakeXApi:
             reply = self._rules(record)
         elif record.endpoint in ("mentions", "search"):
             reply = self._timeline(record)
+        elif record.endpoint == "create":
+            reply = self._create(record)
         else:
             reply = _Reply(404, {"title": "Not Found Error", "type": "about:blank", "status": 404,
                                  "detail": f"no route {record.path}"})
         reply.headers.update(headers)
         return reply
+
+    def _create(self, record: RecordedRequest) -> _Reply:
+        """POST /2/tweets: a reply is stored as a tweet with its conversation and answered as X does (201)."""
+        try:
+            request = json.loads(record.body or b"{}")
+        except ValueError as exc:
+            return _Reply(400, _invalid_request(str(exc)))
+        text = request.get("text")
+        if not isinstance(text, str) or not text.strip():
+            return _Reply(400, _invalid_request("text is required"))
+        parent_id = (request.get("reply") or {}).get("in_reply_to_tweet_id")
+        with self.lock:
+            parent = next((t for t in self.tweets if t["id"] == parent_id), None)
+            if parent_id is not None and parent is None:
+                return _Reply(400, _invalid_request(f"in_reply_to_tweet_id {parent_id} does not exist"))
+            tweet_id = str(next(self._ids))
+            tweet: dict[str, Any] = {"id": tweet_id, "text": text, "edit_history_tweet_ids": [tweet_id],
+                                     "created_at": self._sent(), "author_id": "seva",
+                                     "conversation_id": parent["conversation_id"] if parent else tweet_id}
+            if parent is not None:
+                tweet["referenced_tweets"] = [{"type": "replied_to", "id": parent_id}]
+            self.created.append(tweet)
+        return _Reply(201, {"data": {"id": tweet_id, "text": text, "edit_history_tweet_ids": [tweet_id]}})
 
     def _rules(self, record: RecordedRequest) -> _Reply:
         dry_run = record.query.get("dry_run") == "true"
@@ -504,6 +531,8 @@ def _endpoint(method: str, path: str) -> str:
         return "rules"
     if path == SEARCH_PATH:
         return "search"
+    if path == TWEETS_PATH and method == "POST":
+        return "create"
     parts = path.split("/")
     if len(parts) == 5 and parts[1:3] == ["2", "users"] and parts[4] == "mentions":
         return "mentions"
