@@ -54,3 +54,16 @@ class PublishError(SevaError):
 
 class SourceError(SevaError):
     """A tweet source (X API, replay file) failed in a way retrying will not fix."""
+
+
+class SinkWriteError(SevaError):
+    """ClickHouse did not accept a batch (unreachable, or refused the insert); the sink retries it in place."""
+
+
+class InvalidRecordError(SevaError):
+    """A record on a complaint or status topic cannot be decoded into its event; `reason` is a short code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}")
