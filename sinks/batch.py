@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seva.events import Complaint, StatusEvent
+from sinks.rows import Row
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,18 @@ class Batch:
     max_rows: int
     max_seconds: float
     complaints: list[Complaint] = field(default_factory=list)
+    complaint_rows: list[Row] = field(default_factory=list)
     statuses: list[StatusEvent] = field(default_factory=list)
     dead: list[DeadLetter] = field(default_factory=list)
     # (topic, partition) -> the next offset to read, i.e. what to commit
     offsets: dict[tuple[str, int], int] = field(default_factory=dict)
     opened_at: float | None = None
+    # Progress of writing this batch, kept across retries so a retry neither re-flags events nor re-sends what
+    # already landed: the status rows once flagged, and what was written ("complaints", "status_events",
+    # "dead_letters").
+    status_rows: list[Row] | None = None
+    status_flags: list[str] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)
 
     def _consumed(self, topic: str, partition: int, offset: int, now: float) -> None:
         if self.opened_at is None:
@@ -44,8 +52,10 @@ class Batch:
         key = (topic, partition)
         self.offsets[key] = max(self.offsets.get(key, 0), offset + 1)
 
-    def add_complaint(self, complaint: Complaint, topic: str, partition: int, offset: int, now: float) -> None:
+    def add_complaint(self, complaint: Complaint, row: Row, topic: str, partition: int, offset: int,
+                      now: float) -> None:
         self.complaints.append(complaint)
+        self.complaint_rows.append(row)
         self._consumed(topic, partition, offset, now)
 
     def add_status(self, event: StatusEvent, topic: str, partition: int, offset: int, now: float) -> None:
@@ -80,11 +90,16 @@ class Batch:
         return max(0, self.max_rows - self.records)
 
     def clear(self) -> None:
-        self.complaints.clear()
-        self.statuses.clear()
-        self.dead.clear()
-        self.offsets.clear()
+        # New lists rather than .clear(): a caller may still hold the old ones (metrics after a commit).
+        self.complaints = []
+        self.complaint_rows = []
+        self.statuses = []
+        self.dead = []
+        self.offsets = {}
         self.opened_at = None
+        self.status_rows = None
+        self.status_flags = []
+        self.written = set()
 
 
 def backoff_delays(initial: float, maximum: float) -> list[float]:

@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from seva.settings import ReportSettings
-from sinks.schema import COMPLAINTS, STATUS_EVENTS, quote_identifier
+from sinks.schema import quote_identifier, quote_literal
 
 Execute = Callable[[str], Sequence[Sequence[Any]]]
 
@@ -172,15 +172,12 @@ GROUP BY district""",
 }
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
 
 def render(name: str, database: str, window: ReportWindow, sla: ReportSettings | None = None) -> str:
     """The SQL of one named query, literals inlined (the same text runs through clickhouse-driver and chdb)."""
     sla = sla or ReportSettings()
     db = quote_identifier(database)
-    district_filter = f" AND district = {_quote(window.district)}" if window.district else ""
+    district_filter = f" AND district = {quote_literal(window.district)}" if window.district else ""
     dockets = DOCKETS.format(db=db, since_ms=window.since_ms, until_ms=window.until_ms,
                              district_filter=district_filter).strip()
     return QUERIES[name].format(

@@ -32,27 +32,19 @@ EMAIL_MASK = "<email>"
 PHONE_MASK = "<phone>"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.UNICODE)
-# A run of digits (any script: \d also matches Devanagari digits) with at most one separator (space, dash, dot)
-# or a bracket between them, optionally led by + or a bracket: "+91 98765-43210", "(0522) 2234567".
-_DIGIT_RUN = re.compile(r"[+(]*\d(?:[\s\-.()]?\d)+")
-_DIGITS = re.compile(r"\d")
-
-
-def _mask_phone(match: re.Match[str]) -> str:
-    run = match.group(0)
-    digits = len(_DIGITS.findall(run))
-    # 10 digits: an Indian mobile (or STD code + landline); 11-13: the same with 0, 91 or 0091 in front.
-    # Shorter runs are FIR numbers, dates, pin codes (6 digits) and stay; longer ones are ids and stay.
-    if 10 <= digits <= 13:
-        return PHONE_MASK
-    return run
+# An Indian phone number: ten digits (a mobile, or an STD code + landline), single spaces, dashes or dots allowed
+# between any of them, optionally led by +91, 0091, 91 or the trunk 0, with or without brackets. \d also matches
+# Devanagari digits. Runs of more digits (tweet ids) and fewer (FIR numbers, dates, pin codes) are left alone.
+_PHONE = re.compile(
+    r"(?<!\d)(?:(?:\(?(?:\+|00)\s?91\)?|91|\(?0)\)?[\s\-.]{0,2})?\d(?:(?:[\s\-.]|\)\s?)?\d){9}(?!\d)"
+)
 
 
 def mask_pii(text: str) -> str:
     """Replace e-mail addresses and phone numbers with placeholders (the ClickHouse copy keeps no contact data).
 
     E-mail first, so digits inside an address are not half-masked as a phone number."""
-    return _DIGIT_RUN.sub(_mask_phone, _EMAIL.sub(EMAIL_MASK, text))
+    return _PHONE.sub(PHONE_MASK, _EMAIL.sub(EMAIL_MASK, text))
 
 
 # ------------------------------------------------------------------------------------------------ decoding
@@ -130,8 +122,7 @@ def complaint_row(c: Complaint, stored_ms: int) -> Row:
     return (
         c.docket_id, t.id, c.district, c.range or "", c.zone or "", c.category, c.urgency, mask_pii(t.text),
         t.lang or "", t.source or "", t.author_id or "", t.conversation_id or "", [str(r) for r in c.reasons],
-        c.fingerprint or "", _dt(created_ms), created_ms, received_ms, classified_ms, _dt(stored_ms), stored_ms,
-        classified_ms,
+        c.fingerprint or "", _dt(created_ms), created_ms, received_ms, classified_ms, _dt(stored_ms), classified_ms,
     )
 
 

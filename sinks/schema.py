@@ -19,8 +19,9 @@ sinks starting at once or a crash between a statement and its record are harmles
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 COMPLAINTS = "complaints"
 STATUS_EVENTS = "status_events"
@@ -108,12 +109,18 @@ def quote_identifier(name: str) -> str:
     return f"`{name}`"
 
 
+def quote_literal(text: str) -> str:
+    """A ClickHouse string literal: the report's SQL is rendered to one text that runs on clickhouse-driver and
+    chdb alike, so values are inlined, always through this function."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 def pending(applied: set[int]) -> list[Migration]:
     """The migrations not yet applied, in order."""
     return [m for m in MIGRATIONS if m.version not in applied]
 
 
-def migrate(execute: Callable[[str], list[tuple[object, ...]]], database: str) -> list[int]:
+def migrate(execute: Callable[[str], Sequence[Sequence[Any]]], database: str) -> list[int]:
     """Apply every pending migration through `execute` (clickhouse-driver or chdb); returns the versions
     applied now. Safe to run on every start and from several processes at once."""
     db = quote_identifier(database)
@@ -122,10 +129,9 @@ def migrate(execute: Callable[[str], list[tuple[object, ...]]], database: str) -
     done = []
     for migration in pending(applied):
         execute(migration.sql.format(db=db))
-        name = migration.name.replace("\\", "\\\\").replace("'", "\\'")
         # INSERT ... SELECT, not VALUES: clickhouse-driver sends inline VALUES as a query and waits for a data
         # block the server never asks for.
         execute(f"INSERT INTO {db}.{SCHEMA_MIGRATIONS} (version, name, applied_at) "
-                f"SELECT toUInt32({migration.version}), '{name}', now()")
+                f"SELECT toUInt32({migration.version}), {quote_literal(migration.name)}, now()")
         done.append(migration.version)
     return done
