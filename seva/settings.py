@@ -178,6 +178,9 @@ class SinkSettings(BaseModel):
     gauges_interval_s: float = Field(default=15.0, gt=0)
     # Dockets whose district the sink remembers, to flag status events without a ClickHouse lookup.
     docket_cache_size: int = Field(default=200_000, ge=1000)
+    # Fault injection for the crash tests only: a pause between ClickHouse accepting a batch and the offset
+    # commit, so a `kill -9` lands in exactly that window. Never set it in production.
+    fault_commit_delay_s: float = Field(default=0.0, ge=0)
 
 
 class ReportSettings(BaseModel):

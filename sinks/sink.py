@@ -287,6 +287,8 @@ class Sink:
                     self._idle(delay)
                     if batch is not self.batch or batch.is_empty():
                         return True  # a rebalance discarded it: its records are re-read from committed offsets
+            if self.cfg.fault_commit_delay_s:
+                time.sleep(self.cfg.fault_commit_delay_s)
             self._commit(batch)
             return True
         finally:
