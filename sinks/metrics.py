@@ -29,3 +29,10 @@ OLDEST_UNACKED_P1 = Gauge(
     "seva_district_oldest_unacknowledged_p1_age_seconds",
     "Age of the oldest P1 complaint with no response yet, 0 when none (from ClickHouse)", ["district"],
 )
+
+
+def init_children(tables: tuple[str, ...]) -> None:
+    """Create every per-table series at 0, so rate() and absent() in alert rules work before the first event."""
+    for table in tables:
+        for metric in (ROWS_WRITTEN, BATCHES, INSERT_FAILURES):
+            metric.labels(table)

@@ -103,6 +103,8 @@ class SinkStats:
     dead_lettered: Tally[str] = field(default_factory=Tally)
     flagged: Tally[str] = field(default_factory=Tally)
     discarded_batches: int = 0
+    first_record_at: float | None = None  # time.monotonic() of the first record taken (benchmarks)
+    last_commit_at: float | None = None  # time.monotonic() of the last batch committed
 
 
 class ClickHouseWriter:
@@ -178,6 +180,7 @@ class Sink:
         self._producer: Producer | None = None
         self._dlq_failed = 0
         self.ready = threading.Event()  # set once subscribed (tests and the demo wait on it)
+        metrics.init_children((COMPLAINTS, STATUS_EVENTS))
 
     # ---------------------------------------------------------------------------------------- the loop
 
@@ -241,6 +244,8 @@ class Sink:
         topic, partition, offset = cast(str, msg.topic()), cast(int, msg.partition()), cast(int, msg.offset())
         value = msg.value()
         now = time.monotonic()
+        if self.stats.first_record_at is None:
+            self.stats.first_record_at = now
         try:
             if topic == self.topics.status:
                 self.batch.add_status(decode_status(value), topic, partition, offset, now)
@@ -395,6 +400,7 @@ class Sink:
             log.warning("offset commit failed (rows are stored; they may be re-read): %s", exc)
         now = time.time()
         self._count(batch, now)
+        self.stats.last_commit_at = time.monotonic()
         batch.clear()
 
     def _count(self, batch: Batch, now: float) -> None:

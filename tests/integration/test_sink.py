@@ -9,11 +9,12 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Any, cast
+from typing import IO, Any, cast
 
 import pytest
 from confluent_kafka import Consumer, Producer, TopicPartition
@@ -203,18 +204,38 @@ def test_clickhouse_outage_retries_the_same_batch(stack_settings: Settings, name
     assert report_of(settings, database, scenario) == sc.expected(scenario)
 
 
-def _sink_process(settings: Settings, namespace: str, group: str, database: str, **sink: Any) -> subprocess.Popen[
-        bytes]:
-    env = {**os.environ, "SEVA_CLICKHOUSE__DATABASE": database,
+CONTRACT = (
+    "seva_sink_rows_written_total", "seva_sink_batches_total", "seva_sink_insert_failures_total",
+    "seva_sink_insert_duration_seconds", "seva_sink_batch_rows", "seva_sink_last_success_timestamp_seconds",
+    "seva_sink_clickhouse_up", "seva_sink_flagged_events_total", "seva_sink_dead_lettered_total",
+    "seva_sink_routed_to_stored_seconds", "seva_district_open_complaints",
+    "seva_district_oldest_unacknowledged_p1_age_seconds",
+)
+
+
+def _scrape(port: int) -> str | None:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:  # noqa: S310
+            return cast(str, resp.read().decode())
+    except OSError:
+        return None
+
+
+def _sink_process(settings: Settings, namespace: str, group: str, database: str, log: IO[bytes],
+                  metrics: bool = False, metrics_port: int = 0, **sink: Any) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "SEVA_CLICKHOUSE__DATABASE": database, "SEVA_METRICS__SINK_PORT": str(metrics_port),
            **{f"SEVA_SINK__{k.upper()}": str(v) for k, v in sink.items()}}
     return subprocess.Popen(
-        [sys.executable, "-m", "seva.cli", "sink", "--no-metrics", "--namespace", namespace, "--group", group],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [sys.executable, "-m", "seva.cli", "sink", "--metrics" if metrics else "--no-metrics",
+         "--namespace", namespace, "--group", group],
+        env=env, stdout=log, stderr=subprocess.STDOUT,  # a file, not a pipe: a full pipe would stall the sink
     )
 
 
 def test_kill_9_between_insert_and_commit_then_restart_is_exact(stack_settings: Settings, namespace: str,
-                                                                database: str) -> None:
+                                                                database: str, free_port: int) -> None:
     settings = stack_settings
     topics = SinkTopics.for_namespace(namespace)
     ensure_topics(settings.kafka, topics.specs())  # the CLI subscribes to every district topic
@@ -225,7 +246,8 @@ def test_kill_9_between_insert_and_commit_then_restart_is_exact(stack_settings: 
     produce(settings, small, scenario)
 
     # Each batch waits 1 s between ClickHouse accepting it and the offset commit: the kill lands there.
-    proc = _sink_process(settings, namespace, group, database, batch_max_rows=50, batch_max_seconds=0.2,
+    log = tempfile.TemporaryFile()
+    proc = _sink_process(settings, namespace, group, database, log, batch_max_rows=50, batch_max_seconds=0.2,
                          fault_commit_delay_s=1.0)
     try:
         client = connect(settings.clickhouse, database="")
@@ -246,11 +268,26 @@ def test_kill_9_between_insert_and_commit_then_restart_is_exact(stack_settings: 
     assert proc.returncode == -signal.SIGKILL
     assert not done(), "the sink finished before it was killed: the test did not test a crash"
 
-    proc = _sink_process(settings, namespace, group, database)
+    proc = _sink_process(settings, namespace, group, database, log, metrics=True, metrics_port=free_port,
+                         gauges_interval_s=0.5)
     try:
         assert eventually(done, timeout=180), "the restarted sink did not catch up"
+        # The metric names are a contract (alert rules are written against them): all served, by the real process.
+        assert eventually(lambda: _scrape(free_port) is not None and "seva_district_open_complaints{" in (
+            _scrape(free_port) or ""), timeout=30)
+        served = _scrape(free_port) or ""
+        for name in CONTRACT:
+            assert f"# TYPE {name} " in served, name
+        for sample in ('seva_sink_rows_written_total{table="status_events"}',
+                       "seva_sink_last_success_timestamp_seconds ", "seva_sink_clickhouse_up 1.0",
+                       'seva_district_open_complaints{district="agra"}',
+                       'seva_district_oldest_unacknowledged_p1_age_seconds{district="lucknow"}',
+                       "seva_sink_routed_to_stored_seconds_count "):
+            assert sample in served, sample
         proc.send_signal(signal.SIGTERM)  # clean shutdown: flush and exit
-        out, _ = proc.communicate(timeout=60)
+        proc.wait(60)
+        log.seek(0)
+        out = log.read()
         assert proc.returncode == 0, out.decode()[-2000:]
         assert b"sink stopped" in out
     finally:
