@@ -315,6 +315,78 @@ def respond(
 
 
 @app.command()
+def sink(
+    metrics: Annotated[bool, typer.Option(help="Serve Prometheus metrics on the sink port.")] = True,
+    namespace: Annotated[str, typer.Option(hidden=True, help="Prefix for every topic (tests).")] = "",
+    group: Annotated[str | None, typer.Option(help="Consumer group (default: settings sink.group_id).")] = None,
+) -> None:
+    """Run the ClickHouse sink: complaints and status events -> ClickHouse, in batches, exactly counted."""
+    from producers.runner import GracefulStop
+    from seva.kafka import ensure_topics
+    from seva.metrics import serve_metrics
+    from sinks.sink import Sink, SinkTopics
+
+    cfg = settings()
+    topics = SinkTopics.for_namespace(namespace)
+    ensure_topics(cfg.kafka, topics.specs())
+    if metrics:
+        serve_metrics(cfg.metrics.host, cfg.metrics.sink_port)
+    with GracefulStop() as stop:
+        stats = Sink(cfg, topics, group_id=group).run(stop.event)
+    typer.echo(f"sink stopped: {stats.batches} batches, rows {dict(stats.rows)}, "
+               f"dead-lettered {dict(stats.dead_lettered)}, flagged {dict(stats.flagged)}, "
+               f"failed attempts {stats.failed_attempts}")
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _moment(value: str | None, option: str) -> Any:
+    from datetime import UTC, datetime
+
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ConfigError(f"{option} expects an ISO date or time (2026-11-24, 2026-11-24T18:00+05:30), "
+                          f"not {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@app.command()
+def report(
+    since: Annotated[str | None, typer.Option(help="Complaints from this moment (ISO; UTC if no offset).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this moment, and the state as it was then.")] = None,
+    district: Annotated[str | None, typer.Option(help="Only this district (slug).")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="table, csv (districts) or json.")] = (
+        ReportFormat.table),
+) -> None:
+    """HQ's report from ClickHouse: received/disposed/pending, by category and urgency, timings, SLA, trend."""
+    from seva.clickhouse import ClickHouseError, connect
+    from sinks import report as rep
+
+    cfg = settings()
+    try:
+        window = rep.ReportWindow(since=_moment(since, "--since"), until=_moment(until, "--until"),
+                                  district=district)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    client = connect(cfg.clickhouse)
+    try:
+        result = rep.build_report(client.execute, cfg.clickhouse.database, window, cfg.report)
+    except Exception as exc:  # the driver's errors, network errors: one line for the operator
+        raise ClickHouseError(f"report query failed on {cfg.clickhouse.native}: {exc}") from exc
+    finally:
+        client.disconnect()
+    out = {ReportFormat.json: rep.to_json, ReportFormat.csv: rep.to_csv, ReportFormat.table: rep.to_table}[fmt]
+    typer.echo(out(result).rstrip("\n"))
+
+
+@app.command()
 def classify() -> None:
     """Triage tweets read as JSON lines on stdin; one JSON result per line on stdout, in order.
 
@@ -448,6 +520,20 @@ def bench_route_cmd(
     from streams.bench import bench_route
 
     _print_bench(bench_route(settings(), count).as_dict(), as_json)
+
+
+@bench_app.command("sink")
+def bench_sink_cmd(
+    count: Annotated[int, typer.Option(help="Complaints to write (status events come on top).")] = 20_000,
+    batch: Annotated[int, typer.Option(help="Rows per batch, for the sink and the bare insert loop.")] = 5_000,
+    probes: Annotated[int, typer.Option(help="Status events timed from produce to visible in the report.")] = 5,
+    as_json: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
+) -> None:
+    """The sink's rows/s next to a bare clickhouse-driver insert loop (same rows, same batch size, one run),
+    and the time from a status event produced to being visible in the report."""
+    from sinks.bench import bench_sink
+
+    _print_bench(bench_sink(settings(), count, batch, probes).as_dict(), as_json)
 
 
 def _print_addresses(cfg: Settings) -> None:

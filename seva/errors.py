@@ -62,3 +62,16 @@ class InvalidActionError(SevaError):
 
 class ReplyError(SevaError):
     """A reply to the complainant could not be posted on X (the status event itself was already sent)."""
+
+
+class SinkWriteError(SevaError):
+    """ClickHouse did not accept a batch (unreachable, or refused the insert); the sink retries it in place."""
+
+
+class InvalidRecordError(SevaError):
+    """A record on a complaint or status topic cannot be decoded into its event; `reason` is a short code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}")

@@ -168,6 +168,32 @@ class XSettings(BaseModel):
     reply_token: SecretStr | None = None
 
 
+class SinkSettings(BaseModel):
+    """How the ClickHouse sink consumes, batches and retries (`seva sink`)."""
+
+    group_id: str = "seva-sink"
+    # A batch is written when it holds this many rows or its first row is this old, whichever comes first.
+    batch_max_rows: int = Field(default=5000, ge=1, le=1_000_000)
+    batch_max_seconds: float = Field(default=1.0, gt=0, le=300)
+    # While ClickHouse refuses a batch, the same batch is retried with exponential backoff between these bounds.
+    retry_initial_s: float = Field(default=0.5, gt=0)
+    retry_max_s: float = Field(default=30.0, gt=0)
+    # How often the per-district gauges (open complaints, oldest unacknowledged P1) are recomputed from ClickHouse.
+    gauges_interval_s: float = Field(default=15.0, gt=0)
+    # Dockets whose district the sink remembers, to flag status events without a ClickHouse lookup.
+    docket_cache_size: int = Field(default=200_000, ge=1000)
+    # Fault injection for the crash tests only: a pause between ClickHouse accepting a batch and the offset
+    # commit, so a `kill -9` lands in exactly that window. Never set it in production.
+    fault_commit_delay_s: float = Field(default=0.0, ge=0)
+
+
+class ReportSettings(BaseModel):
+    """The HQ report: acknowledgement SLAs by urgency (seconds from the tweet to the first response)."""
+
+    p1_ack_sla_s: int = Field(default=15 * 60, ge=1)
+    p2_ack_sla_s: int = Field(default=2 * 3600, ge=1)
+
+
 class StackSettings(BaseModel):
     """How `seva up` runs the local stack; `managed=false` means use existing clusters and start nothing."""
 
@@ -194,6 +220,8 @@ class Settings(BaseSettings):
     stack: StackSettings = Field(default_factory=StackSettings)
     producer: ProducerSettings = Field(default_factory=ProducerSettings)
     x: XSettings = Field(default_factory=XSettings)
+    sink: SinkSettings = Field(default_factory=SinkSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
     # A Kafka distribution to run instead of jars resolved from Maven Central (the usual variable name).
     kafka_home: Path | None = Field(
         default=None, validation_alias=AliasChoices("KAFKA_HOME", "SEVA_KAFKA_HOME", "kafka_home")

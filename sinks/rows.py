@@ -1,0 +1,193 @@
+"""Pure mapping from Kafka records to ClickHouse rows: decoding, masking, and flagging suspect status events.
+
+No I/O here: the sink loop (sinks/sink.py) hands bytes in and gets rows or dead-letter reasons back.
+
+Bad input, decided here:
+- A record that is not JSON, not an object, or not a valid Complaint / StatusEvent (missing ids, an unknown
+  kind or outcome, an unparseable timestamp) is undecodable: it goes to seva.deadletter with the reason in
+  its headers and is counted (seva_sink_dead_lettered_total{reason}); its offset is committed with the batch.
+- A decodable status event is always stored, with a `flag` saying what the sink found suspect when it wrote
+  it (seva_sink_flagged_events_total{reason}): `unknown_docket` (no complaint with that docket id known yet),
+  `wrong_district` (the event's district is not the docket's), `out_of_order` (it happened before an event of
+  the same docket that arrived earlier). The flag is an audit trail, not the rule the counts follow: the report
+  decides validity when it reads (sinks/report.py), because a complaint may reach ClickHouse after its first
+  status event (they travel on different topics).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from seva.errors import InvalidRecordError
+from seva.events import Complaint, Outcome, StatusEvent, StatusKind, parse_created_at
+
+# ------------------------------------------------------------------------------------------------ masking
+
+EMAIL_MASK = "<email>"
+PHONE_MASK = "<phone>"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.UNICODE)
+# An Indian phone number: ten digits (a mobile, or an STD code + landline), single spaces, dashes or dots allowed
+# between any of them, optionally led by +91, 0091, 91 or the trunk 0, with or without brackets. \d also matches
+# Devanagari digits. Runs of more digits (tweet ids) and fewer (FIR numbers, dates, pin codes) are left alone.
+_PHONE = re.compile(
+    r"(?<!\d)(?:(?:\(?(?:\+|00)\s?91\)?|91|\(?0)\)?[\s\-.]{0,2})?\d(?:(?:[\s\-.]|\)\s?)?\d){9}(?!\d)"
+)
+
+
+def mask_pii(text: str) -> str:
+    """Replace e-mail addresses and phone numbers with placeholders (the ClickHouse copy keeps no contact data).
+
+    E-mail first, so digits inside an address are not half-masked as a phone number."""
+    return _PHONE.sub(PHONE_MASK, _EMAIL.sub(EMAIL_MASK, text))
+
+
+# ------------------------------------------------------------------------------------------------ decoding
+
+
+def _object(value: bytes | None) -> dict[str, object]:
+    if value is None:
+        raise InvalidRecordError("empty_value", "the record has no value")
+    try:
+        doc = json.loads(value)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidRecordError("malformed_json", str(exc)[:200]) from None
+    if not isinstance(doc, dict):
+        raise InvalidRecordError("not_an_object", f"expected a JSON object, got {type(doc).__name__}")
+    return doc
+
+
+def _ms(value: str, what: str) -> int:
+    try:
+        return int(parse_created_at(value).timestamp() * 1000)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise InvalidRecordError("bad_timestamp", f"{what}: {exc}"[:200]) from None
+
+
+def decode_complaint(value: bytes | None) -> Complaint:
+    doc = _object(value)
+    try:
+        complaint = Complaint.from_data(doc)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise InvalidRecordError("invalid_complaint", f"not a Complaint: {exc}"[:300]) from None
+    tweet = complaint.tweet
+    if not complaint.docket_id or not isinstance(complaint.docket_id, str) or not getattr(tweet, "id", None):
+        raise InvalidRecordError("invalid_complaint", "Complaint without docket id or tweet id")
+    if not complaint.district or not complaint.urgency:
+        raise InvalidRecordError("invalid_complaint", "Complaint without district or urgency")
+    return complaint
+
+
+_KINDS = frozenset(k.value for k in StatusKind)
+_OUTCOMES = frozenset(o.value for o in Outcome)
+
+
+def decode_status(value: bytes | None) -> StatusEvent:
+    doc = _object(value)
+    try:
+        event = StatusEvent.from_data(doc)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise InvalidRecordError("invalid_status", f"not a StatusEvent: {exc}"[:300]) from None
+    for name in ("event_id", "docket_id", "district", "kind", "occurred_at"):
+        if not isinstance(getattr(event, name, None), str) or not getattr(event, name):
+            raise InvalidRecordError("invalid_status", f"StatusEvent without {name}")
+    if event.kind not in _KINDS:
+        raise InvalidRecordError("unknown_kind", f"status kind {event.kind!r}")
+    if event.outcome is not None and event.outcome not in _OUTCOMES:
+        raise InvalidRecordError("unknown_outcome", f"outcome {event.outcome!r}")
+    _ms(event.occurred_at, "occurred_at")
+    return event
+
+
+# ------------------------------------------------------------------------------------------------ rows
+
+Row = tuple[object, ...]
+
+
+def _dt(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms // 1000, tz=UTC)
+
+
+def complaint_row(c: Complaint, stored_ms: int) -> Row:
+    """One complaints row, in schema.COMPLAINT_COLUMNS order; a bad timestamp is an InvalidRecordError."""
+    t = c.tweet
+    created_ms = _ms(t.created_at, "tweet.created_at")
+    received_ms = _ms(t.received_at, "tweet.received_at") if t.received_at else 0
+    classified_ms = _ms(c.classified_at, "classified_at")
+    return (
+        c.docket_id, t.id, c.district, c.range or "", c.zone or "", c.category, c.urgency, mask_pii(t.text),
+        t.lang or "", t.source or "", t.author_id or "", t.conversation_id or "", [str(r) for r in c.reasons],
+        c.fingerprint or "", _dt(created_ms), created_ms, received_ms, classified_ms, _dt(stored_ms), classified_ms,
+    )
+
+
+def status_row(e: StatusEvent, flag: str, stored_ms: int) -> Row:
+    """One status_events row, in schema.STATUS_EVENT_COLUMNS order."""
+    occurred_ms = _ms(e.occurred_at, "occurred_at")
+    return (
+        e.event_id, e.docket_id, e.district, e.kind, e.actor or "", _dt(occurred_ms), occurred_ms,
+        mask_pii(e.note or ""), e.outcome or "", e.assignee or "", e.escalated_to or "", flag, _dt(stored_ms),
+        stored_ms,
+    )
+
+
+# ------------------------------------------------------------------------------------------------ flags
+
+UNKNOWN_DOCKET = "unknown_docket"
+WRONG_DISTRICT = "wrong_district"
+OUT_OF_ORDER = "out_of_order"
+
+
+def classify_status(event: StatusEvent, docket_district: str | None, latest_ms: int | None) -> str:
+    """The flag for a status event, from what the sink knows: the docket's district (None: no such docket
+    known) and the latest occurred_at it has seen for that docket (None: none yet)."""
+    if docket_district is None:
+        return UNKNOWN_DOCKET
+    if event.district != docket_district:
+        return WRONG_DISTRICT
+    if latest_ms is not None and _ms(event.occurred_at, "occurred_at") < latest_ms:
+        return OUT_OF_ORDER
+    return ""
+
+
+@dataclass
+class DocketMemory:
+    """What the sink remembers about recent dockets (bounded, least recently used out): each docket's district
+    and the latest occurred_at seen among its status events. A miss is looked up in ClickHouse."""
+
+    capacity: int
+    districts: OrderedDict[str, str]
+    latest: OrderedDict[str, int]
+
+    @classmethod
+    def create(cls, capacity: int) -> DocketMemory:
+        return cls(capacity, OrderedDict(), OrderedDict())
+
+    def remember(self, docket_id: str, district: str) -> None:
+        self.districts[docket_id] = district
+        self.districts.move_to_end(docket_id)
+        while len(self.districts) > self.capacity:
+            self.districts.popitem(last=False)
+
+    def unknown(self, docket_ids: set[str]) -> set[str]:
+        return {d for d in docket_ids if d not in self.districts}
+
+    def flag_all(self, events: list[StatusEvent], looked_up: Mapping[str, str]) -> list[str]:
+        """Flags for a batch of events, in arrival order, updating the memory as it goes."""
+        flags = []
+        for event in events:
+            district = self.districts.get(event.docket_id) or looked_up.get(event.docket_id)
+            flag = classify_status(event, district, self.latest.get(event.docket_id))
+            flags.append(flag)
+            occurred = _ms(event.occurred_at, "occurred_at")
+            if occurred > self.latest.get(event.docket_id, -1):
+                self.latest[event.docket_id] = occurred
+                self.latest.move_to_end(event.docket_id)
+                while len(self.latest) > self.capacity:
+                    self.latest.popitem(last=False)
+        return flags
