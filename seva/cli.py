@@ -221,6 +221,14 @@ def worker(
     cfg = settings()
     ensure_topics(cfg.kafka, [namespaced(t, namespace) for t in CORE_TOPICS])
     if metrics:
+        from seva.lag import ConsumerLagCollector, LagTarget
+        from seva.topics import TWEETS_RAW, TWEETS_TRIAGED
+        from streams.app import APP_ID
+
+        # The worker's own group and the two topics it consumes (see seva/lag.py for other processes).
+        consumed = tuple(namespaced(t, namespace).name for t in (TWEETS_RAW, TWEETS_TRIAGED))
+        ConsumerLagCollector(cfg.kafka, [LagTarget(namespace + APP_ID, consumed)],
+                             interval_s=cfg.metrics.lag_interval_s).register()
         serve_metrics(cfg.metrics.host, cfg.metrics.worker_port)
     faust_app = create_app(cfg, namespace=namespace)
     faust_worker = faust_lib.Worker(faust_app, loglevel=loglevel, quiet=True)
