@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -80,3 +81,27 @@ def test_durations_scale_in_for_ranges_subqueries_and_offsets() -> None:
     rules = {r["alert"]: r for g in scaled_rules(60)["groups"] for r in g["rules"] if "alert" in r}
     assert rules["SevaPipelineStalled"]["for"] == "3s"
     assert "[5s]" in rules["SevaPipelineStalled"]["expr"] and "[5m]" not in rules["SevaPipelineStalled"]["expr"]
+
+
+@needs_promtool
+def test_the_local_stacks_rendered_prometheus_config_loads_the_rules(tmp_path: Path) -> None:
+    from deploy.localstack import Prometheus
+    from seva.settings import Settings
+
+    prom = Prometheus(Settings.model_validate({"stack": {"state_dir": tmp_path}}))
+    if prom.binary() is None:
+        pytest.skip("no prometheus binary to render a command for")
+    prom.prepare()
+    done = _promtool("check", "config", str(tmp_path / "prometheus" / "prometheus.yml"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    for path in rule_files():  # the rendered rule_files glob reaches every rule file
+        assert f"Checking {path}" in done.stdout, done.stdout
+
+
+def test_alertmanager_config_is_valid() -> None:
+    amtool = shutil.which("amtool")
+    if amtool is None:
+        pytest.skip("amtool not on PATH (Debian: prometheus-alertmanager) - Alertmanager config NOT checked")
+    done = subprocess.run([amtool, "check-config", str(RULE_TESTS_DIR.parent / "alertmanager.yml")],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
