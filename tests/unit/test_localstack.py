@@ -26,7 +26,12 @@ def test_port_is_free_sees_a_listener(taken_port: int) -> None:
     assert not port_is_free(taken_port)
 
 
-def test_up_with_a_taken_port_names_the_port_and_starts_nothing(tmp_path: Path, taken_port: int) -> None:
+def test_up_with_a_taken_port_names_the_port_and_starts_nothing(
+    tmp_path: Path, taken_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Settings read the environment too: with SEVA_STACK__MANAGED=false (tests against a running stack) `up`
+    # would only wait for a Kafka at 127.0.0.1:1 for two minutes.
+    monkeypatch.delenv("SEVA_STACK__MANAGED", raising=False)
     settings = Settings.model_validate({
         "stack": {"state_dir": tmp_path, "kafka_controller_port": taken_port},
         "kafka": {"bootstrap_servers": "127.0.0.1:1"},  # never reached: the check comes first
