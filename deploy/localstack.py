@@ -629,13 +629,53 @@ class LocalStack:
         shutil.rmtree(self.settings.stack.state_dir, ignore_errors=True)
 
 
+# What each Seva process counts as its work, and when it last succeeded (the metric contract of issue #6).
+PROCESS_HEALTH_METRICS: dict[str, tuple[str, str | None]] = {
+    "producer": ("seva_producer_published_total", "seva_producer_last_publish_timestamp_seconds"),
+    "worker": ("seva_worker_processed_total", "seva_worker_last_success_timestamp_seconds"),
+    "sink": ("seva_sink_rows_written_total", "seva_sink_last_success_timestamp_seconds"),
+    "responder": ("seva_responder_events_emitted_total", None),
+}
+
+
+def process_health(name: str, exposition: str, now: float) -> dict[str, object]:
+    """Health figures of one process from its /metrics text: work done, age of the last success, lag."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    done_name, last_name = PROCESS_HEALTH_METRICS.get(name, ("", None))
+    done = 0.0
+    last: float | None = None
+    lag: float | None = None
+    for family in text_string_to_metric_families(exposition):
+        for sample in family.samples:
+            if sample.name == done_name:
+                done += sample.value
+            elif last_name and sample.name == last_name and sample.value > 0:
+                last = max(last or 0.0, sample.value)
+            elif sample.name == "seva_consumer_lag_messages":
+                lag = (lag or 0.0) + sample.value
+    out: dict[str, object] = {"processed": int(done)}
+    if last_name:
+        out["last_success_age_s"] = round(now - last, 1) if last is not None else None
+    if lag is not None:
+        out["consumer_lag"] = int(lag)
+    return out
+
+
 def seva_process_status(settings: Settings) -> dict[str, dict[str, object]]:
-    """Health of Seva's own processes, read from their metrics endpoints."""
+    """Health of Seva's own processes, read from their metrics endpoints: up, work done, last success age."""
     out: dict[str, dict[str, object]] = {}
     for name, port in settings.metrics.ports().items():
         url = f"http://{settings.metrics.host}:{port}/metrics"
         answer = http_get(url, timeout=1.0)
-        out[name] = {"metrics": url, "up": answer is not None and answer[0] == 200}
+        entry: dict[str, object] = {"metrics": url, "up": answer is not None and answer[0] == 200}
+        if answer is not None and answer[0] == 200:
+            try:
+                entry.update(process_health(name, answer[1], time.time()))
+            except ValueError as exc:  # not Prometheus text: something else listens on that port
+                entry["error"] = f"unreadable metrics: {exc}"
+                entry["up"] = False
+        out[name] = entry
     return out
 
 

@@ -127,6 +127,7 @@ def produce(
     paced: Annotated[bool, typer.Option(help="replay: follow created_at instead of full speed.")] = False,
     speed: Annotated[float, typer.Option(help="replay --paced: this many times real time.")] = 1.0,
     metrics: Annotated[bool, typer.Option(help="Serve Prometheus metrics on the producer port.")] = True,
+    namespace: Annotated[str, typer.Option(hidden=True, help="Prefix for every topic (tests).")] = "",
 ) -> None:
     """Publish tweets from a source to tweets.raw (bad records to the dead-letter topic)."""
     from producers.base import Source
@@ -134,13 +135,14 @@ def produce(
     from producers.runner import GracefulStop, pump
     from seva.kafka import ensure_topics
     from seva.metrics import serve_metrics
-    from seva.topics import CORE_TOPICS
+    from seva.topics import CORE_TOPICS, DEAD_LETTER, TWEETS_RAW, namespaced
 
     cfg = settings()
     if metrics:
         serve_metrics(cfg.metrics.host, cfg.metrics.producer_port)
-    ensure_topics(cfg.kafka, CORE_TOPICS)
+    ensure_topics(cfg.kafka, [namespaced(t, namespace) for t in CORE_TOPICS])
     producer_cfg = cfg.producer
+    raw_topic, dead_letter_topic = (namespaced(t, namespace).name for t in (TWEETS_RAW, DEAD_LETTER))
     t0 = time.monotonic()
     with GracefulStop() as stop:
         if source is SourceName.synthetic:
@@ -149,7 +151,8 @@ def produce(
             producer_cfg = producer_cfg.model_copy(
                 update={"own_user_ids": [*producer_cfg.own_user_ids, OWN_USER_ID]}
             )
-            publisher = TweetPublisher(cfg.kafka, producer_cfg)
+            publisher = TweetPublisher(cfg.kafka, producer_cfg, topic=raw_topic,
+                                       dead_letter_topic=dead_letter_topic)
             gen = GeneratorConfig(
                 seed=seed, duplicate_rate=duplicate_rate, malformed_rate=malformed_rate, own_rate=own_rate
             )
@@ -165,12 +168,14 @@ def produce(
             for path in file:
                 if not path.is_file():
                     raise ConfigError(f"replay file not found: {path}")
-            publisher = TweetPublisher(cfg.kafka, producer_cfg)
+            publisher = TweetPublisher(cfg.kafka, producer_cfg, topic=raw_topic,
+                                       dead_letter_topic=dead_letter_topic)
             lines = read_lines(file)
             pump(pace(lines, speed) if paced else lines, publisher, Source.REPLAY, stop.event, rate,
                  progress=lambda n: _say(f"{n} records handed over"))
         else:
-            publisher = TweetPublisher(cfg.kafka, producer_cfg)
+            publisher = TweetPublisher(cfg.kafka, producer_cfg, topic=raw_topic,
+                                       dead_letter_topic=dead_letter_topic)
             _run_x_source(source, cfg, publisher, stop.event)
         undelivered = publisher.close(timeout=120)
     s = publisher.stats
@@ -221,7 +226,18 @@ def worker(
     cfg = settings()
     ensure_topics(cfg.kafka, [namespaced(t, namespace) for t in CORE_TOPICS])
     if metrics:
+        from seva.lag import ConsumerLagCollector, LagTarget
+        from seva.topics import TWEETS_RAW, TWEETS_TRIAGED
+        from streams.app import APP_ID
+
+        # The worker's own group and the two topics it consumes (see seva/lag.py for other processes).
+        consumed = tuple(namespaced(t, namespace).name for t in (TWEETS_RAW, TWEETS_TRIAGED))
+        ConsumerLagCollector(cfg.kafka, [LagTarget(namespace + APP_ID, consumed)],
+                             interval_s=cfg.metrics.lag_interval_s).register()
         serve_metrics(cfg.metrics.host, cfg.metrics.worker_port)
+    # Faust's data dir (streams/app.py) must exist: a fresh checkout against a stack run from elsewhere
+    # (SEVA_STACK__MANAGED=false) has no .seva/ yet, and the worker died with FileNotFoundError.
+    (cfg.stack.state_dir / "faust").mkdir(parents=True, exist_ok=True)
     faust_app = create_app(cfg, namespace=namespace)
     faust_worker = faust_lib.Worker(faust_app, loglevel=loglevel, quiet=True)
     # Faust's terminal spinner raises the root logger to DEBUG, which costs ~8% of the worker's CPU in log
@@ -534,6 +550,18 @@ def bench_sink_cmd(
     from sinks.bench import bench_sink
 
     _print_bench(bench_sink(settings(), count, batch, probes).as_dict(), as_json)
+
+
+@bench_app.command("metrics")
+def bench_metrics_cmd(
+    count: Annotated[int, typer.Option(help="Generated tweets per pass.")] = 5_000,
+    passes: Annotated[int, typer.Option(help="Alternating passes with metrics off and on; the fastest counts.")] = 3,
+    as_json: Annotated[Path | None, typer.Option("--json", help="Also write the figures to this file.")] = None,
+) -> None:
+    """The worker's instrumentation cost: CPU µs per message with metrics on and off, and as a percentage."""
+    from streams.bench_metrics import bench_metrics
+
+    _print_bench(bench_metrics(count, passes).as_dict(), as_json)
 
 
 def _print_addresses(cfg: Settings) -> None:

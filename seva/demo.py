@@ -146,6 +146,14 @@ def run_demo(settings: Settings, progress: Callable[[str], None], tweets: int = 
             worker.kill()
         worker_log.close()
     _print_tally(tally, progress)
+    _print_monitoring(settings, progress)
+
+
+def _print_monitoring(settings: Settings, say: Callable[[str], None]) -> None:
+    prom, am = settings.prometheus.url, settings.prometheus.alertmanager_url
+    say(f"prometheus:   {prom}  (alerts {prom}/alerts, rules deploy/prometheus/rules/, runbook docs/runbook.md)")
+    say(f"alertmanager: {am}")
+    say("seva status shows each Seva process's health from its metrics endpoint")
 
 
 def _print_tally(t: Tally, say: Callable[[str], None]) -> None:

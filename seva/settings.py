@@ -122,6 +122,8 @@ class MetricsSettings(BaseModel):
     worker_port: int = 19102
     sink_port: int = 19103
     responder_port: int = 19104
+    # How often a process reads its consumer groups' lag from Kafka (seva/lag.py): a few cheap admin requests.
+    lag_interval_s: float = Field(default=10.0, gt=0, le=300)
 
     def ports(self) -> dict[str, int]:
         return {

@@ -227,10 +227,9 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         """Process one event; whatever goes wrong is dead-lettered and counted, never raised into Faust."""
         try:
             await handle(event)
-            metrics.PROCESSED.labels(stage).inc()
-            metrics.LAST_SUCCESS.labels(stage).set(time.time())
+            metrics.record_success(stage, time.time())
         except Exception as exc:  # noqa: BLE001 (an escaping exception would ack and drop the event)
-            metrics.FAILED.labels(stage).inc()
+            metrics.record_failure(stage)
             try:
                 await dead_letter(stage, event, exc)
             except Exception:  # the DLQ itself failing must not kill the agent either
@@ -256,7 +255,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
             metrics.LINKED.labels(record.relation).inc()
             await emit(Send(name(COMPLAINTS_LINKED), record.docket_id.encode(), record.dumps()))
         elif isinstance(decision, Ignore):
-            metrics.ROUTED.labels("not_complaint", "P4").inc()
+            metrics.record_routed("not_complaint", "P4")
             await emit(Send(name(TWEETS_IGNORED), tweet.id.encode(), decision.record.dumps()))
         elif isinstance(decision, Triaged):
             complaint = decision.complaint
@@ -290,7 +289,7 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         value = complaint.dumps()
         for topic in decision.topics:
             await emit(Send(name(topic), complaint.docket_id.encode(), value))
-        metrics.ROUTED.labels(complaint.category, complaint.urgency).inc()
+        metrics.record_routed(complaint.category, complaint.urgency)
         metrics.observe_latency(parse_created_at(complaint.tweet.created_at),
                                 parse_created_at(complaint.tweet.received_at), now, complaint.urgency)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from prometheus_client import Counter, Gauge, Histogram
 
@@ -26,7 +27,41 @@ RECEIVED_TO_ROUTED = Histogram(
 )
 
 
+
+# Label children are looked up once: `.labels()` costs a lock and a dict lookup on every call. Creating the
+# stage children up front also exports every counter at 0 from the start, so a rule's increase() sees the
+# first failure, and an error ratio exists before anything failed.
+STAGES = ("triage", "route", "lifecycle")
+_PROCESSED = {stage: PROCESSED.labels(stage) for stage in STAGES}
+_FAILED = {stage: FAILED.labels(stage) for stage in STAGES}
+_LAST_SUCCESS = {stage: LAST_SUCCESS.labels(stage) for stage in STAGES}
+_ROUTED: dict[tuple[str, str], Any] = {}
+_LATENCY: dict[str, tuple[Any, Any]] = {}
+
+
+def record_success(stage: str, now: float) -> None:
+    """One record processed by a stage (now: time.time())."""
+    _PROCESSED[stage].inc()
+    _LAST_SUCCESS[stage].set(now)
+
+
+def record_failure(stage: str) -> None:
+    _FAILED[stage].inc()
+
+
+def record_routed(category: str, urgency: str) -> None:
+    child = _ROUTED.get((category, urgency))
+    if child is None:
+        child = _ROUTED[(category, urgency)] = ROUTED.labels(category, urgency)
+    child.inc()
+
+
 def observe_latency(created: datetime, received: datetime, routed: datetime, urgency: str) -> None:
-    CREATED_TO_ROUTED.labels(urgency).observe(max(0.0, (routed - created).total_seconds()))
-    RECEIVED_TO_ROUTED.labels(urgency).observe(max(0.0, (routed - received).total_seconds()))
+    children = _LATENCY.get(urgency)
+    if children is None:
+        children = _LATENCY[urgency] = (CREATED_TO_ROUTED.labels(urgency), RECEIVED_TO_ROUTED.labels(urgency))
+    children[0].observe(max(0.0, (routed - created).total_seconds()))
+    children[1].observe(max(0.0, (routed - received).total_seconds()))
+
+
 REOPENED = Counter("seva_worker_reopened_total", "Disposed dockets reopened by a complainant's reply")

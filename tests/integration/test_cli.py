@@ -44,7 +44,7 @@ def test_up_on_a_running_stack_is_idempotent(stack_settings: Settings) -> None:
 
 def test_up_with_a_taken_port_fails_with_one_line_naming_it(stack_settings: Settings, tmp_path: Path) -> None:
     # A second stack in another state folder on the same ports: the running one holds them.
-    done = _seva("up", env={"SEVA_STACK__STATE_DIR": str(tmp_path)})
+    done = _seva("up", env={"SEVA_STACK__STATE_DIR": str(tmp_path), "SEVA_STACK__MANAGED": "true"})
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr

@@ -26,7 +26,12 @@ def test_port_is_free_sees_a_listener(taken_port: int) -> None:
     assert not port_is_free(taken_port)
 
 
-def test_up_with_a_taken_port_names_the_port_and_starts_nothing(tmp_path: Path, taken_port: int) -> None:
+def test_up_with_a_taken_port_names_the_port_and_starts_nothing(
+    tmp_path: Path, taken_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Settings read the environment too: with SEVA_STACK__MANAGED=false (tests against a running stack) `up`
+    # would only wait for a Kafka at 127.0.0.1:1 for two minutes.
+    monkeypatch.delenv("SEVA_STACK__MANAGED", raising=False)
     settings = Settings.model_validate({
         "stack": {"state_dir": tmp_path, "kafka_controller_port": taken_port},
         "kafka": {"bootstrap_servers": "127.0.0.1:1"},  # never reached: the check comes first
@@ -87,3 +92,26 @@ def test_rendered_configs_bind_loopback_and_use_chosen_ports(tmp_path: Path) -> 
     assert "--web.listen-address=127.0.0.1:29090" in argv
     prom_yml = (tmp_path / "prometheus" / "prometheus.yml").read_text()
     assert '"127.0.0.1:29094"' in prom_yml and "process: sink" in prom_yml
+
+
+def test_process_health_reads_work_done_last_success_and_lag_from_metrics_text() -> None:
+    from deploy.localstack import process_health
+
+    text = "\n".join([
+        "# TYPE seva_worker_processed_total counter",
+        'seva_worker_processed_total{stage="triage"} 120.0',
+        'seva_worker_processed_total{stage="route"} 80.0',
+        "# TYPE seva_worker_last_success_timestamp_seconds gauge",
+        'seva_worker_last_success_timestamp_seconds{stage="triage"} 990.0',
+        'seva_worker_last_success_timestamp_seconds{stage="route"} 995.0',
+        "# TYPE seva_consumer_lag_messages gauge",
+        'seva_consumer_lag_messages{group="g",topic="a"} 3.0',
+        'seva_consumer_lag_messages{group="g",topic="b"} 4.0',
+        "",
+    ])
+    assert process_health("worker", text, now=1000.0) == {
+        "processed": 200, "last_success_age_s": 5.0, "consumer_lag": 7,
+    }
+    # A process that has not succeeded yet has no age; the responder has no last-success metric at all.
+    assert process_health("producer", "", now=1000.0) == {"processed": 0, "last_success_age_s": None}
+    assert process_health("responder", "", now=1000.0) == {"processed": 0}
