@@ -139,7 +139,7 @@ def produce(
 
     cfg = settings()
     if metrics:
-        serve_metrics(cfg.metrics.host, cfg.metrics.producer_port)
+        serve_metrics(cfg.metrics.host, cfg.metrics.producer_port, setting="SEVA_METRICS__PRODUCER_PORT")
     ensure_topics(cfg.kafka, [namespaced(t, namespace) for t in CORE_TOPICS])
     producer_cfg = cfg.producer
     raw_topic, dead_letter_topic = (namespaced(t, namespace).name for t in (TWEETS_RAW, DEAD_LETTER))
@@ -234,7 +234,7 @@ def worker(
         consumed = tuple(namespaced(t, namespace).name for t in (TWEETS_RAW, TWEETS_TRIAGED))
         ConsumerLagCollector(cfg.kafka, [LagTarget(namespace + APP_ID, consumed)],
                              interval_s=cfg.metrics.lag_interval_s).register()
-        serve_metrics(cfg.metrics.host, cfg.metrics.worker_port)
+        serve_metrics(cfg.metrics.host, cfg.metrics.worker_port, setting="SEVA_METRICS__WORKER_PORT")
     # Faust's data dir (streams/app.py) must exist: a fresh checkout against a stack run from elsewhere
     # (SEVA_STACK__MANAGED=false) has no .seva/ yet, and the worker died with FileNotFoundError.
     (cfg.stack.state_dir / "faust").mkdir(parents=True, exist_ok=True)
@@ -291,7 +291,7 @@ def respond(
         from producers.simulate_runner import run_simulation
 
         if metrics:
-            serve_metrics(cfg.metrics.host, cfg.metrics.responder_port)
+            serve_metrics(cfg.metrics.host, cfg.metrics.responder_port, setting="SEVA_METRICS__RESPONDER_PORT")
         with GracefulStop() as stop:
             truth = run_simulation(cfg.kafka, config=SimConfig(seed=seed), duration_s=duration, idle_s=idle,
                                    stop=stop.event, namespace=namespace,
@@ -324,7 +324,7 @@ def respond(
             typer.echo(listing_json(dockets, now) if as_json else format_listing(dockets, now))
             return
         if metrics:
-            serve_metrics(cfg.metrics.host, cfg.metrics.responder_port)
+            serve_metrics(cfg.metrics.host, cfg.metrics.responder_port, setting="SEVA_METRICS__RESPONDER_PORT")
         run_interactive(responder, input, typer.echo, format_listing)
     finally:
         responder.close()
@@ -346,7 +346,7 @@ def sink(
     topics = SinkTopics.for_namespace(namespace)
     ensure_topics(cfg.kafka, topics.specs())
     if metrics:
-        serve_metrics(cfg.metrics.host, cfg.metrics.sink_port)
+        serve_metrics(cfg.metrics.host, cfg.metrics.sink_port, setting="SEVA_METRICS__SINK_PORT")
     with GracefulStop() as stop:
         stats = Sink(cfg, topics, group_id=group).run(stop.event)
     typer.echo(f"sink stopped: {stats.batches} batches, rows {dict(stats.rows)}, "
