@@ -49,6 +49,41 @@ BUFFERED = Gauge("seva_producer_buffered_messages", "Records waiting in the prod
 BROKER_UP = Gauge("seva_producer_broker_up", "1 while Kafka acknowledges, 0 after the client lost all brokers")
 LAST_PUBLISH = Gauge("seva_producer_last_publish_timestamp_seconds", "When Kafka last acknowledged a tweet")
 
+
+@dataclass(frozen=True)
+class _SourceChildren:
+    """The per-source label children of the producer's counters, looked up once per source (`.labels()` costs
+    a lock and a dict lookup on every call; submit() and the delivery callback run once per tweet)."""
+
+    received: Any
+    published: Any
+    failed: Any
+    duplicates: Any
+    own_skipped: Any
+
+
+_SOURCE_CHILDREN: dict[str, _SourceChildren] = {}
+_DEAD_LETTERED_CHILDREN: dict[tuple[str, str], Any] = {}
+
+
+def source_children(source: str) -> _SourceChildren:
+    """The cached children of one source; creating them exports its counters at 0 from the start."""
+    children = _SOURCE_CHILDREN.get(source)
+    if children is None:
+        children = _SOURCE_CHILDREN[source] = _SourceChildren(
+            RECEIVED.labels(source), PUBLISHED.labels(source), FAILED.labels(source),
+            DUPLICATES.labels(source), OWN_SKIPPED.labels(source),
+        )
+    return children
+
+
+def _dead_lettered_child(source: str, reason: str) -> Any:
+    child = _DEAD_LETTERED_CHILDREN.get((source, reason))
+    if child is None:
+        child = _DEAD_LETTERED_CHILDREN[(source, reason)] = DEAD_LETTERED.labels(source, reason)
+    return child
+
+
 # Dead-letter values are capped below Kafka's default 1 MB message limit; the original size is in a header.
 DLQ_VALUE_LIMIT = 512 * 1024
 H_SOURCE = "seva.source"
@@ -117,7 +152,8 @@ class TweetPublisher:
             raise PublishError(f"the Kafka producer failed for good: {self._fatal.str()}")
         src = str(source)
         self.stats.received += 1
-        RECEIVED.labels(src).inc()
+        children = source_children(src)
+        children.received.inc()
         received_at = self._clock()
         try:
             tweet = parse_tweet(raw, src, received_at, self.settings.max_record_bytes)
@@ -128,11 +164,11 @@ class TweetPublisher:
             tweet.author_username is not None and tweet.author_username.lower() in self._own_names
         ):
             self.stats.own_skipped += 1
-            OWN_SKIPPED.labels(src).inc()
+            children.own_skipped.inc()
             return
         if not self._seen.add(tweet.id):
             self.stats.duplicates += 1
-            DUPLICATES.labels(src).inc()
+            children.duplicates.inc()
             return
         value = json.dumps(tweet.asdict(), ensure_ascii=False, separators=(",", ":")).encode()
         callback = self._callbacks.get(src)
@@ -191,7 +227,7 @@ class TweetPublisher:
         self, raw: bytes, source: str, reason: str, detail: str, received_at: datetime, key: bytes | None
     ) -> None:
         self.stats.dead_lettered[reason] = self.stats.dead_lettered.get(reason, 0) + 1
-        DEAD_LETTERED.labels(source, reason).inc()
+        _dead_lettered_child(source, reason).inc()
         log.warning("dead-lettering a record from %s: %s: %s", source, reason, detail[:200])
         headers = dead_letter_headers("producer", reason, detail, source, received_at, raw)
         self._produce(self.dead_letter_topic, key, raw[:DLQ_VALUE_LIMIT], headers, self._on_dead_letter_delivery)
@@ -199,7 +235,7 @@ class TweetPublisher:
     def _on_delivery(self, source: str, err: KafkaError | None, msg: Message) -> None:
         if err is None:
             self.stats.published += 1
-            PUBLISHED.labels(source).inc()
+            source_children(source).published.inc()
             latency = msg.latency()
             if latency is not None:
                 LATENCY.observe(latency)
@@ -208,7 +244,7 @@ class TweetPublisher:
             return
         # Only permanent errors reach here (message.timeout.ms=0): keep the record in the dead-letter topic.
         self.stats.failed += 1
-        FAILED.labels(source).inc()
+        source_children(source).failed.inc()
         raw = msg.value() or b""
         try:
             self._seen.forget(str(json.loads(raw)["id"]))

@@ -291,6 +291,14 @@ def respond(
         from producers.simulate_runner import run_simulation
 
         if metrics:
+            from producers.simulate_runner import SIM_GROUP
+            from seva.lag import ConsumerLagCollector, LagTarget
+            from seva.topics import DISTRICT_TOPICS, HQ_TRIAGE, namespaced
+
+            # The simulation's one consumer group and the topics it reads (see seva/lag.py).
+            read = tuple(namespaced(t, namespace).name for t in (*DISTRICT_TOPICS, HQ_TRIAGE))
+            ConsumerLagCollector(cfg.kafka, [LagTarget(namespace + SIM_GROUP, read)],
+                                 interval_s=cfg.metrics.lag_interval_s).register()
             serve_metrics(cfg.metrics.host, cfg.metrics.responder_port, setting="SEVA_METRICS__RESPONDER_PORT")
         with GracefulStop() as stop:
             truth = run_simulation(cfg.kafka, config=SimConfig(seed=seed), duration_s=duration, idle_s=idle,
@@ -345,10 +353,16 @@ def sink(
     cfg = settings()
     topics = SinkTopics.for_namespace(namespace)
     ensure_topics(cfg.kafka, topics.specs())
+    group_id = group or cfg.sink.group_id
     if metrics:
+        from seva.lag import ConsumerLagCollector, LagTarget
+
+        # The sink's group and every topic it consumes (the district topics, HQ triage, complaints.status).
+        ConsumerLagCollector(cfg.kafka, [LagTarget(group_id, tuple(topics.all))],
+                             interval_s=cfg.metrics.lag_interval_s).register()
         serve_metrics(cfg.metrics.host, cfg.metrics.sink_port, setting="SEVA_METRICS__SINK_PORT")
     with GracefulStop() as stop:
-        stats = Sink(cfg, topics, group_id=group).run(stop.event)
+        stats = Sink(cfg, topics, group_id=group_id).run(stop.event)
     typer.echo(f"sink stopped: {stats.batches} batches, rows {dict(stats.rows)}, "
                f"dead-lettered {dict(stats.dead_lettered)}, flagged {dict(stats.flagged)}, "
                f"failed attempts {stats.failed_attempts}")

@@ -3,7 +3,11 @@
 `scaled_rules` derives the end-to-end test's rules from the production files instead of repeating their
 expressions: every duration (`for:`, range selectors `[5m]`, subquery steps, `offset`) is divided by a
 factor, so a 5-minute window becomes 5 s under a 1 s scrape interval. Numeric thresholds that happen to be
-seconds (`> 600` of a timestamp age) are not durations in PromQL and stay as they are.
+seconds (`> 900` of an age, `> 120` of a refresh timestamp) are not durations in PromQL and stay as they are:
+an alert the end-to-end test relies on must state its time threshold as a window or `for:` (SevaSinkStale:
+`increase(seva_sink_batches_total[10m])`, not `time() - seva_sink_last_success_timestamp_seconds > 600`).
+The alerts that still compare seconds as numbers (SevaConsumerLagUnknown, SevaP1UnacknowledgedBeyondSLA)
+keep production thresholds under scaling, so they are not asserted end to end.
 """
 
 from __future__ import annotations

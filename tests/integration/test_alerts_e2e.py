@@ -1,12 +1,19 @@
 """An alert travels end to end: a stalled Seva process -> Prometheus -> Alertmanager -> a webhook, and back.
 
-The test runs its own Prometheus and Alertmanager (Debian's binaries) on free loopback ports with temporary
+The tests run their own Prometheus and Alertmanager (Debian's binaries) on free loopback ports with temporary
 state, scraping every second, and a webhook receiver in a thread. A real producer (`seva produce`, 20 tweets/s)
-and a real triage worker (`seva worker`) run on topics of their own. Freezing the worker with SIGSTOP must
-bring SevaTargetDown and SevaPipelineStalled to the receiver; SIGCONT must bring their `resolved`.
+and a real triage worker (`seva worker`) run on topics of their own.
+
+- Freezing the worker with SIGSTOP must bring SevaTargetDown and SevaPipelineStalled to the receiver; SIGCONT
+  must bring their `resolved`.
+- With a real sink (`seva sink`, its own consumer group and a ClickHouse database of its own), stopping the sink
+  (SIGTERM, the process exits) must bring SevaTargetDown for the sink's instance and SevaSinkStale; starting it
+  again must bring both `resolved` (issue #6, item 4).
 
 The rules are the production files with every duration divided by 60 (tests/promrules.py `scaled_rules`):
 a 5-minute window becomes 5 s and `for: 3m` becomes 3 s, the expressions themselves are not repeated here.
+Numbers inside expressions are not durations and are not scaled, which is why SevaSinkStale states its
+staleness as a window (`increase(seva_sink_batches_total[10m])`, 10 s here) and not as `time() - ... > 600`.
 """
 
 from __future__ import annotations
@@ -216,6 +223,80 @@ def test_a_frozen_worker_pages_through_alertmanager_and_resolves_when_it_runs_ag
         assert both_resolved, (f"no resolved notification within 40 s of the restart; received "
                                f"{receiver.summary()}\n{worker.tail()}")
         print(f"pages {fired_after:.1f}s after the stall; notifications: {receiver.summary()}")
+    finally:
+        for proc in reversed(procs):
+            proc.stop()
+        delete_topics(stack_settings.kafka, [s.name for s in specs])
+        shutil.rmtree(tmp_path / "prom", ignore_errors=True)
+
+
+def _scrape(port: int) -> str:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:  # noqa: S310
+            return str(resp.read().decode())
+    except OSError:
+        return ""
+
+
+# Set SEVA_E2E_KEEP_SINK=1 to check that this test can fail: the sink is then left running and no page comes.
+KEEP_SINK = os.environ.get("SEVA_E2E_KEEP_SINK") == "1"
+
+
+def test_a_stopped_sink_pages_through_alertmanager_and_resolves_when_it_starts_again(
+    stack_settings: Settings, ch_database: str, receiver: Receiver, tmp_path: Path
+) -> None:
+    prefix = f"s{uuid.uuid4().hex[:8]}."
+    specs = [namespaced(t, prefix) for t in CORE_TOPICS]
+    ensure_topics(stack_settings.kafka, specs)
+    producer_port, worker_port, sink_port = _free_port(), _free_port(), _free_port()
+    env = {"SEVA_METRICS__PRODUCER_PORT": str(producer_port), "SEVA_METRICS__WORKER_PORT": str(worker_port),
+           "SEVA_METRICS__SINK_PORT": str(sink_port), "SEVA_METRICS__LAG_INTERVAL_S": "1",
+           "SEVA_CLICKHOUSE__DATABASE": ch_database, "SEVA_SINK__BATCH_MAX_SECONDS": "0.5",
+           "SEVA_SINK__GAUGES_INTERVAL_S": "2"}
+    seva = [sys.executable, "-m", "seva.cli"]
+    sink_group = f"{prefix}seva-sink"
+    sink_argv = [*seva, "sink", "--namespace", prefix, "--group", sink_group]
+    procs: list[Proc] = []
+    sink_instance = f"127.0.0.1:{sink_port}"
+    stall_alerts = 'ALERTS{alertname=~"SevaSinkStale|SevaTargetDown"}'
+    try:
+        mon = _monitoring(tmp_path, receiver, [f"127.0.0.1:{p}" for p in (producer_port, worker_port, sink_port)],
+                          procs)
+        procs.append(Proc("worker", [*seva, "worker", "--namespace", prefix, "--loglevel", "WARNING"], tmp_path,
+                          env))
+        sink = Proc("sink", sink_argv, tmp_path, env)
+        procs.append(sink)
+        procs.append(Proc("producer", [*seva, "produce", "--source", "synthetic", "--count", "100000",
+                                       "--rate", "20", "--namespace", prefix], tmp_path, env))
+
+        # Healthy first: complaints are routed and the sink commits batches; no stall alert is active.
+        writing = "sum(increase(seva_sink_batches_total[5s])) > 0"
+        assert wait_until(lambda: bool(mon.query(writing)), 60, 0.5), f"the sink never wrote:\n{sink.tail()}"
+        # The sink serves the consumer lag of its own group (seva/lag.py), next to its own metrics.
+        lag = f'seva_consumer_lag_messages{{group="{sink_group}",topic="{prefix}complaints.status"}}'
+        assert wait_until(lambda: lag in _scrape(sink_port), 15, 0.5), f"no lag of {sink_group} on the sink"
+        assert f'seva_consumer_committed_offset{{group="{sink_group}",' in _scrape(sink_port)
+        assert wait_until(lambda: not mon.query(stall_alerts), 30, 0.5), f"alerts while healthy: {mon.query('ALERTS')}"
+        time.sleep(2)  # let a resolved notification of the start-up settle before counting
+        receiver.mark()
+
+        if not KEEP_SINK:
+            sink.signal(signal.SIGTERM)  # a clean stop: the sink flushes, commits and exits
+            assert sink.proc.wait(30) == 0, f"the sink did not exit cleanly:\n{sink.tail()}"
+        stopped_at = time.monotonic()
+        both_fired = wait_until(lambda: receiver.got("SevaTargetDown", "firing")
+                                and receiver.got("SevaSinkStale", "firing"), 40, 0.25)
+        assert both_fired, f"no page within 40 s of stopping the sink; received {receiver.summary()}"
+        fired_after = time.monotonic() - stopped_at
+        assert ("SevaTargetDown", sink_instance, "firing") in receiver.summary()
+
+        restarted = Proc("sink-restarted", sink_argv, tmp_path, env)
+        procs.append(restarted)
+        both_resolved = wait_until(lambda: receiver.got("SevaTargetDown", "resolved")
+                                   and receiver.got("SevaSinkStale", "resolved"), 45, 0.25)
+        assert both_resolved, (f"no resolved notification within 45 s of the restart; received "
+                               f"{receiver.summary()}\n{restarted.tail()}")
+        print(f"pages {fired_after:.1f}s after the sink stopped; notifications: {receiver.summary()}")
     finally:
         for proc in reversed(procs):
             proc.stop()

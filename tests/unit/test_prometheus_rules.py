@@ -81,6 +81,10 @@ def test_durations_scale_in_for_ranges_subqueries_and_offsets() -> None:
     rules = {r["alert"]: r for g in scaled_rules(60)["groups"] for r in g["rules"] if "alert" in r}
     assert rules["SevaPipelineStalled"]["for"] == "3s"
     assert "[5s]" in rules["SevaPipelineStalled"]["expr"] and "[5m]" not in rules["SevaPipelineStalled"]["expr"]
+    # The end-to-end test's alerts state their time thresholds as windows, which scale (tests/promrules.py).
+    for name in ("SevaTargetDown", "SevaPipelineStalled", "SevaSinkStale"):
+        assert "time()" not in rules[name]["expr"], name
+    assert "[10s]" in rules["SevaSinkStale"]["expr"] and rules["SevaSinkStale"]["for"] == "5s"
 
 
 @needs_promtool
