@@ -444,7 +444,7 @@ def write_chart(r: dict[str, float], path: Path) -> None:
     ax2.set_xticks(range(3), labels)
     ax2.set_yscale("log")
     ax2.set_title("End-to-end latency (ms, log)")
-    ax2.legend(fontsize=7)
+    ax2.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2)
 
     cpu_names = ["B0", "producer", "triage", "route", "bare insert", "sink"]
     cpu = [r["b0_cpu_us_per_msg"], r["produce_cpu_us_per_msg"], r["triage_cpu_us_per_tweet"],
