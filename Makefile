@@ -7,7 +7,7 @@ SEVA := $(BIN)/seva
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test test-unit test-integration up down status lint typecheck clean
+.PHONY: help demo test test-unit test-integration up down status lint typecheck clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-18s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ down: $(STAMP) ## Stop every process of the local stack
 
 status: $(STAMP) ## Where each service listens and whether it is up
 	$(SEVA) status
+
+bench: $(STAMP) ## Every stage in one run on the local stack: table, .seva/bench/bench.json and bench.png
+	$(SEVA) bench --json .seva/bench/bench.json $(BENCH_ARGS)
 
 lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check .

@@ -502,9 +502,44 @@ def eval_cmd(
         typer.echo("\n".join(errors(scored, show_errors)))
 
 
-bench_app = typer.Typer(help="Benchmarks that print measured figures (ratios measured in one run).",
-                        no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks that print measured figures (ratios measured in one run). "
+                        "Without a subcommand: every stage in one run, one table, JSON and a PNG chart.")
 app.add_typer(bench_app, name="bench")
+
+
+@bench_app.callback(invoke_without_command=True)
+def bench_all_cmd(
+    ctx: typer.Context,
+    tweets: Annotated[int | None, typer.Option(help="Tweets per throughput stage (default 10000; --quick 600).")]
+    = None,
+    partitions: Annotated[int, typer.Option(help="Partitions of tweets.raw and of B0 (the worker needs 6).")] = 6,
+    duration: Annotated[float | None, typer.Option(
+        help="Seconds of rate-limited production per end-to-end rate (default 30; --quick 6).")] = None,
+    quick: Annotated[bool, typer.Option("--quick", help="Small sizes: a smoke run in under a minute.")] = False,
+    as_json: Annotated[Path | None, typer.Option("--json", help="Write every figure to this file.")] = None,
+    chart: Annotated[Path | None, typer.Option(
+        help="The PNG chart (default: next to --json, else bench.png).")] = None,
+) -> None:
+    """Every stage in one run on the local stack: B0, producer, triage, routing, sink, end-to-end latency."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import dataclasses
+
+    from seva.bench import BenchConfig, format_table, json_safe, run_bench, write_chart
+
+    cfg = BenchConfig.quick() if quick else BenchConfig()
+    cfg = dataclasses.replace(cfg, partitions=partitions, tweets=cfg.tweets if tweets is None else tweets,
+                              duration=cfg.duration if duration is None else duration)
+    result = run_bench(settings(), cfg, _say)
+    typer.echo(format_table(result))
+    if as_json:
+        as_json.parent.mkdir(parents=True, exist_ok=True)
+        as_json.write_text(json.dumps(json_safe(result), indent=2))
+        typer.echo(f"figures: {as_json}")
+    chart_path = chart or (as_json.with_suffix(".png") if as_json else Path("bench.png"))
+    chart_path.parent.mkdir(parents=True, exist_ok=True)
+    write_chart(result, chart_path)
+    typer.echo(f"chart: {chart_path}  ({result['bench_wall_s']:.0f}s)")
 
 
 @bench_app.command("produce")

@@ -45,6 +45,8 @@ class SinkBench:
     bare_insert_rows_per_s: float
     sink_rows_per_s: float
     sink_to_bare_ratio: float
+    sink_cpu_us_per_row: float  # this process (the sink's thread, librdkafka's and clickhouse-driver's) per row
+    bare_cpu_us_per_row: float
     sink_batches: int
     status_to_report_p50_s: float
     status_to_report_max_s: float
@@ -102,10 +104,10 @@ def bench_sink(settings: Settings, count: int = 20_000, batch: int = 5_000, prob
         stored_ms = int(time.time() * 1000)
         rows = [complaint_row(c, stored_ms) for c in complaints]
         names = ", ".join(f"`{n}`" for n, _ in COMPLAINT_COLUMNS)
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         for i in range(0, len(rows), batch):
             client.execute(f"INSERT INTO `{bare_db}`.{COMPLAINTS} ({names}) VALUES", rows[i:i + batch])
-        bare_s = time.perf_counter() - t0
+        bare_s, bare_cpu = time.perf_counter() - t0, time.process_time() - cpu0
         admin.execute(f"DROP DATABASE IF EXISTS `{bare_db}`")
 
         # --- the sink, on the same complaints pre-loaded into Kafka
@@ -123,8 +125,10 @@ def bench_sink(settings: Settings, count: int = 20_000, batch: int = 5_000, prob
             update={"batch_max_rows": batch, "batch_max_seconds": 1.0})})
         sink = Sink(cfg, topics, group_id=ns + "sink", database=database, gauges=False)
         thread = threading.Thread(target=sink.run, args=(stop,), daemon=True)
+        cpu0 = time.process_time()  # includes the sink's start-up and group join: an upper bound per row
         thread.start()
         _wait(lambda: sink.stats.rows[COMPLAINTS] >= count, 600, f"the sink did not store {count} complaints")
+        sink_cpu = time.process_time() - cpu0
         first, last = sink.stats.first_record_at, sink.stats.last_commit_at
         assert first is not None and last is not None
         sink_s = last - first
@@ -161,7 +165,8 @@ def bench_sink(settings: Settings, count: int = 20_000, batch: int = 5_000, prob
     sink_rate = count / sink_s
     return SinkBench(
         rows=count, batch_rows=batch, bare_insert_rows_per_s=bare_rate, sink_rows_per_s=sink_rate,
-        sink_to_bare_ratio=sink_rate / bare_rate, sink_batches=sink.stats.batches,
+        sink_to_bare_ratio=sink_rate / bare_rate, sink_cpu_us_per_row=sink_cpu / count * 1e6,
+        bare_cpu_us_per_row=bare_cpu / count * 1e6, sink_batches=sink.stats.batches,
         status_to_report_p50_s=latencies[len(latencies) // 2], status_to_report_max_s=latencies[-1],
         probes=len(latencies),
     )

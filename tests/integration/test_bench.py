@@ -45,3 +45,26 @@ def test_bench_route_reports_b0_route_and_ratio_and_cleans_up(stack_settings: Se
     assert 1 <= figures["route_records_out_per_tweet"] <= 3
     left = bench_topics() - before
     assert not left, f"benchmark topics left behind: {sorted(left)[:5]}"
+
+
+def test_seva_bench_quick_writes_every_contract_key_and_the_chart(stack_settings: Settings, tmp_path) -> None:
+    """`seva bench --quick --json F`: every key of the issue-7 contract is a finite number, and the PNG exists
+    next to the JSON. Runs the real stages on the local stack; never asserts a timing."""
+    import json
+    import subprocess
+    import sys
+
+    from seva.bench import CONTRACT_KEYS
+
+    out = tmp_path / "bench.json"
+    proc = subprocess.run([sys.executable, "-m", "seva.cli", "bench", "--quick", "--json", str(out)],
+                          capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    missing = [k for k in CONTRACT_KEYS if k not in figures]
+    assert not missing, f"keys missing from the JSON: {missing}"
+    bad = [k for k in CONTRACT_KEYS if not (isinstance(figures[k], int | float) and math.isfinite(figures[k]))]
+    assert not bad, f"not numbers: { {k: figures[k] for k in bad} }"
+    png = tmp_path / "bench.png"
+    assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "B0 passthrough" in proc.stdout
