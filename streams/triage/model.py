@@ -84,9 +84,17 @@ class CategoryModel:
         if present:
             logits += np.array([s for _, s in present]) @ self.evidence_weights[[i for i, _ in present]]
         if tokens:
-            rows, tf = np.unique(np.concatenate([self._token_ids(t) for t in tokens]), return_counts=True)
-            if rows.size:
-                vals = (1.0 + np.log(tf)) * self.idf[rows]
+            ids = np.concatenate([self._token_ids(t) for t in tokens])
+            if ids.size:
+                # np.unique(ids, return_counts=True) without its argument handling: sort, find the run starts.
+                ids.sort()
+                starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+                rows = ids[starts]
+                if starts.size == ids.size:
+                    vals = self.idf[rows]
+                else:
+                    tf = np.diff(starts, append=ids.size)
+                    vals = (1.0 + np.log(tf)) * self.idf[rows]
                 vals /= math.sqrt(float(vals @ vals))
                 logits += vals @ self.ngram_weights[rows]
         values: list[float] = logits.tolist()
