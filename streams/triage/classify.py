@@ -13,6 +13,7 @@ from streams.triage.matcher import Hit, Matcher, parse_entries
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not Category.NOT_COMPLAINT)
+_COMPLAINT_VALUES = tuple((c, c.value) for c in COMPLAINT_CATEGORIES)  # Enum.value is a slow descriptor
 NIGHT_RULE_CATEGORIES = frozenset({Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON})
 BASE_URGENCY = {
     Category.VIOLENCE: Urgency.P2,
@@ -93,7 +94,8 @@ class CategoryDecision:
 def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
 ) -> CategoryDecision:
-    scores: dict[Category, float] = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
+    found = ev.scores
+    scores: dict[Category, float] = {c: found.get(v, 0.0) for c, v in _COMPLAINT_VALUES}
     reasons: list[str] = []
     fired: list[str] = []
 

@@ -84,17 +84,18 @@ class CategoryModel:
         if present:
             logits += np.array([s for _, s in present]) @ self.evidence_weights[[i for i, _ in present]]
         if tokens:
-            ids = np.concatenate([self._token_ids(t) for t in tokens])
+            cache = self._token_cache
+            ids = np.concatenate([cache.get(t) if t in cache else self._token_ids(t) for t in tokens])
             if ids.size:
-                # np.unique(ids, return_counts=True) without its argument handling: sort, find the run starts.
+                # np.unique(ids, return_counts=True) without its argument handling: sort, find where runs change.
                 ids.sort()
-                starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
-                rows = ids[starts]
-                if starts.size == ids.size:
-                    vals = self.idf[rows]
+                bounds = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1], [True])))
+                if bounds.size > ids.size:  # every n-gram once: tf = 1
+                    vals = self.idf[ids]
+                    rows = ids
                 else:
-                    tf = np.diff(starts, append=ids.size)
-                    vals = (1.0 + np.log(tf)) * self.idf[rows]
+                    rows = ids[bounds[:-1]]
+                    vals = (1.0 + np.log(bounds[1:] - bounds[:-1])) * self.idf[rows]
                 vals /= math.sqrt(float(vals @ vals))
                 logits += vals @ self.ngram_weights[rows]
         values: list[float] = logits.tolist()
