@@ -68,13 +68,14 @@ def gather(tokens: tuple[str, ...]) -> Evidence:
     scores: dict[str, float] = defaultdict(float)
     terms: dict[str, list[str]] = defaultdict(list)
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    for hit in hits:
-        key = (hit.term.tag, hit.term.tokens)
+    for term, _ in hits:
+        tag = term.tag
+        key = (tag, term.tokens)
         if key in seen:  # a word repeated is not more evidence
             continue
         seen.add(key)
-        scores[hit.term.tag] += hit.term.weight
-        terms[hit.term.tag].append(hit.term.written)
+        scores[tag] += term.weight
+        terms[tag].append(term.written)
     return Evidence(dict(scores), dict(terms))
 
 
