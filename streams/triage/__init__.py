@@ -66,7 +66,7 @@ def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
     decision = decide_category(
         evidence, len(norm.tokens),
         is_question="?" in item.text,
-        emoji_praise=sum(1 for ch in set(item.text) if ch in PRAISE_EMOJI),
+        emoji_praise=len(PRAISE_EMOJI.intersection(item.text)),
         retweet_of_police=_retweets_police(item.text),
     )
     category, cat_reasons = decision.category, decision.reasons

@@ -13,6 +13,7 @@ from streams.triage.matcher import Hit, Matcher, parse_entries
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
 COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not Category.NOT_COMPLAINT)
+_COMPLAINT_VALUES = tuple((c, c.value) for c in COMPLAINT_CATEGORIES)  # Enum.value is a slow descriptor
 NIGHT_RULE_CATEGORIES = frozenset({Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON})
 BASE_URGENCY = {
     Category.VIOLENCE: Urgency.P2,
@@ -67,13 +68,14 @@ def gather(tokens: tuple[str, ...]) -> Evidence:
     scores: dict[str, float] = defaultdict(float)
     terms: dict[str, list[str]] = defaultdict(list)
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    for hit in hits:
-        key = (hit.term.tag, hit.term.tokens)
+    for term, _ in hits:
+        tag = term.tag
+        key = (tag, term.tokens)
         if key in seen:  # a word repeated is not more evidence
             continue
         seen.add(key)
-        scores[hit.term.tag] += hit.term.weight
-        terms[hit.term.tag].append(hit.term.written)
+        scores[tag] += term.weight
+        terms[tag].append(term.written)
     return Evidence(dict(scores), dict(terms))
 
 
@@ -93,7 +95,8 @@ class CategoryDecision:
 def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
 ) -> CategoryDecision:
-    scores: dict[Category, float] = {c: ev.score(c.value) for c in COMPLAINT_CATEGORIES}
+    found = ev.scores
+    scores: dict[Category, float] = {c: found.get(v, 0.0) for c, v in _COMPLAINT_VALUES}
     reasons: list[str] = []
     fired: list[str] = []
 

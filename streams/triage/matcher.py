@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from streams.triage.normalize import tokenize_phrase
@@ -28,6 +27,8 @@ class Hit(NamedTuple):
     term: Term
     position: int  # index of the first token
 
+
+CANDIDATE_CACHE_SIZE = 100_000  # distinct tokens whose candidate terms are kept
 
 # A candidate term, precomputed: (term, middle tokens, last token, prefix, length in tokens).
 _Phrase = tuple[Term, tuple[str, ...], str, bool, int]
@@ -65,7 +66,8 @@ class Matcher:
             else:
                 self._exact[term.tokens[0]].append(term)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
-        self._candidates = lru_cache(maxsize=100_000)(self._compute_candidates)
+        # A plain dict, not lru_cache: find() looks every token up, and a dict hit costs a fraction of a call.
+        self._candidate_cache: dict[str, tuple[_Phrase, ...]] = {}
 
     def _compute_candidates(self, token: str) -> tuple[_Phrase, ...]:
         found = list(self._exact.get(token, ()))
@@ -79,9 +81,14 @@ class Matcher:
     def find(self, tokens: tuple[str, ...]) -> list[Hit]:
         hits: list[Hit] = []
         n = len(tokens)
-        candidates = self._candidates
+        cache = self._candidate_cache
         for i, token in enumerate(tokens):
-            for term, middle, last, prefix, length in candidates(token):
+            found = cache.get(token)
+            if found is None:
+                if len(cache) >= CANDIDATE_CACHE_SIZE:
+                    cache.clear()
+                found = cache[token] = self._compute_candidates(token)
+            for term, middle, last, prefix, length in found:
                 if length == 1:
                     hits.append(Hit(term, i))
                     continue
