@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seva.events import Complaint, StatusEvent
+from seva.events import StatusEvent
 from sinks.rows import Row
 
 
@@ -32,7 +32,7 @@ class Batch:
 
     max_rows: int
     max_seconds: float
-    complaints: list[Complaint] = field(default_factory=list)
+    # complaints rows, in schema.COMPLAINT_COLUMNS order (docket_id and district are read back from them)
     complaint_rows: list[Row] = field(default_factory=list)
     statuses: list[StatusEvent] = field(default_factory=list)
     dead: list[DeadLetter] = field(default_factory=list)
@@ -52,9 +52,7 @@ class Batch:
         key = (topic, partition)
         self.offsets[key] = max(self.offsets.get(key, 0), offset + 1)
 
-    def add_complaint(self, complaint: Complaint, row: Row, topic: str, partition: int, offset: int,
-                      now: float) -> None:
-        self.complaints.append(complaint)
+    def add_complaint(self, row: Row, topic: str, partition: int, offset: int, now: float) -> None:
         self.complaint_rows.append(row)
         self._consumed(topic, partition, offset, now)
 
@@ -68,7 +66,7 @@ class Batch:
 
     @property
     def rows(self) -> int:
-        return len(self.complaints) + len(self.statuses)
+        return len(self.complaint_rows) + len(self.statuses)
 
     @property
     def records(self) -> int:
@@ -91,7 +89,6 @@ class Batch:
 
     def clear(self) -> None:
         # New lists rather than .clear(): a caller may still hold the old ones (metrics after a commit).
-        self.complaints = []
         self.complaint_rows = []
         self.statuses = []
         self.dead = []

@@ -20,6 +20,7 @@ from sinks.rows import (
     classify_status,
     complaint_row,
     decode_complaint,
+    decode_complaint_row,
     decode_status,
     mask_pii,
     status_row,
@@ -171,6 +172,61 @@ def test_bad_tweet_timestamp_is_an_invalid_record() -> None:
     assert err.value.reason == "bad_timestamp"
 
 
+@pytest.mark.parametrize("text", [
+    "chain snatching near Hazratganj, call me 9876543210",
+    "@uppolice mail ramesh.kumar+fir@gmail.com, call +91 98765 43210",
+    "@uppolice @dgpup no contact data here 12/2026",
+    "",
+])
+def test_decode_complaint_row_is_decode_then_row(text: str) -> None:
+    # The sink's fast path gives exactly the row of the Record path.
+    value = complaint(text=text or None).dumps()
+    assert decode_complaint_row(value, 1_800_000_000_000) == complaint_row(decode_complaint(value), 1_800_000_000_000)
+
+
+def _complaint_doc(**changes: object) -> bytes:
+    doc = json.loads(complaint().dumps())
+    for name, value in changes.items():
+        target = doc["tweet"] if name.startswith("tweet_") else doc
+        target[name.removeprefix("tweet_")] = value
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    (None, "empty_value"),
+    (b"{not json", "malformed_json"),
+    (b"\xff\xfe", "malformed_json"),
+    (b"[1, 2]", "not_an_object"),
+    (json.dumps({"docket_id": "SV-1"}).encode(), "invalid_complaint"),
+    (_complaint_doc(docket_id=""), "invalid_complaint"),
+    (_complaint_doc(district=None), "invalid_complaint"),
+    (_complaint_doc(urgency=""), "invalid_complaint"),
+    (_complaint_doc(tweet="x"), "invalid_complaint"),
+    (_complaint_doc(tweet_id=None), "invalid_complaint"),
+    # Records a faust.Record would take but ClickHouse would refuse (which would block the sink): dead letters.
+    (_complaint_doc(tweet_id=1860000000000000001), "invalid_complaint"),
+    (_complaint_doc(tweet_text=None), "invalid_complaint"),
+    (_complaint_doc(reasons=None), "invalid_complaint"),
+    (_complaint_doc(zone=7), "invalid_complaint"),
+    (_complaint_doc(tweet_created_at="not a time"), "bad_timestamp"),
+    (_complaint_doc(tweet_created_at="2026-11-24T20:31:02"), "bad_timestamp"),  # no timezone
+    (_complaint_doc(classified_at=None), "bad_timestamp"),
+])
+def test_undecodable_complaint_rows(value: bytes | None, reason: str) -> None:
+    with pytest.raises(InvalidRecordError) as err:
+        decode_complaint_row(value, 0)
+    assert err.value.reason == reason
+
+
+@pytest.mark.parametrize("text", [
+    "a@b.co",  # an address at the very start
+    "x_y@up.gov.in wrote",
+    "mail @uppolice or a-b@c.in",  # a mention before the address
+])
+def test_email_precheck_lets_addresses_through(text: str) -> None:
+    assert "<email>" in mask_pii(text)
+
+
 # ------------------------------------------------------------------------------------------------ flags
 
 def test_status_flags() -> None:
@@ -208,7 +264,7 @@ def test_memory_is_bounded() -> None:
 def test_batch_is_due_by_rows_or_age() -> None:
     batch = Batch(max_rows=3, max_seconds=2.0)
     assert not batch.is_due(100.0) and batch.is_empty()
-    batch.add_complaint(complaint(), (), "complaints.lucknow", 0, 7, now=100.0)
+    batch.add_complaint(complaint_row(complaint(), 0), "complaints.lucknow", 0, 7, now=100.0)
     assert not batch.is_due(101.9)
     assert batch.is_due(102.0)
     batch.add_status(status(), "complaints.status", 2, 40, now=100.5)
