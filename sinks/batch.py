@@ -52,6 +52,17 @@ class Batch:
         key = (topic, partition)
         self.offsets[key] = max(self.offsets.get(key, 0), offset + 1)
 
+    def consumed(self, offsets: dict[tuple[str, int], int], now: float) -> None:
+        """Records taken in bulk (rows appended to complaint_rows by the caller): `offsets` holds, per (topic,
+        partition), the highest offset taken."""
+        if not offsets:
+            return
+        if self.opened_at is None:
+            self.opened_at = now
+        mine = self.offsets
+        for key, offset in offsets.items():
+            mine[key] = max(mine.get(key, 0), offset + 1)
+
     def add_complaint(self, row: Row, topic: str, partition: int, offset: int, now: float) -> None:
         self.complaint_rows.append(row)
         self._consumed(topic, partition, offset, now)

@@ -246,6 +246,8 @@ class Sink:
         if self.stats.first_record_at is None:
             self.stats.first_record_at = now
         batch, status_topic = self.batch, self.topics.status
+        add_row = batch.complaint_rows.append
+        taken: dict[tuple[str, int], int] = {}  # the highest offset taken per partition (consume() keeps order)
         for msg in msgs:
             err = msg.error()
             if err is not None:
@@ -258,10 +260,12 @@ class Sink:
                 if topic == status_topic:
                     batch.add_status(decode_status(value), topic, partition, offset, now)
                 else:
-                    batch.add_complaint(decode_complaint_row(value, stored_ms), topic, partition, offset, now)
+                    add_row(decode_complaint_row(value, stored_ms))
+                    taken[topic, partition] = offset
             except InvalidRecordError as exc:
                 log.warning("dead-lettering %s[%d]@%d: %s", topic, partition, offset, exc)
                 batch.add_dead(DeadLetter(topic, partition, offset, msg.key(), value, exc.reason, exc.detail), now)
+        batch.consumed(taken, now)
 
     # ---------------------------------------------------------------------------------------- writing
 

@@ -283,6 +283,15 @@ def test_offsets_never_go_back() -> None:
     assert batch.offsets == {("s", 0): 10}
 
 
+def test_bulk_taken_offsets_merge_and_open_the_batch() -> None:
+    batch = Batch(max_rows=10, max_seconds=1.0)
+    batch.consumed({}, now=5.0)
+    assert batch.is_empty() and batch.opened_at is None
+    batch.add_dead(DeadLetter("c", 0, 12, None, b"x", "malformed_json", ""), now=6.0)
+    batch.consumed({("c", 0): 11, ("c", 1): 3}, now=7.0)
+    assert batch.offsets == {("c", 0): 13, ("c", 1): 4} and batch.opened_at == 6.0
+
+
 def test_backoff_doubles_up_to_the_cap() -> None:
     assert backoff_delays(0.5, 30.0) == [0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0]
     assert backoff_delays(1.0, 1.0) == [1.0, 1.0]
