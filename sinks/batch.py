@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seva.events import StatusEvent
-from sinks.rows import Row
+from sinks.rows import AnyStatus, Row
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Batch:
     max_seconds: float
     # complaints rows, in schema.COMPLAINT_COLUMNS order (docket_id and district are read back from them)
     complaint_rows: list[Row] = field(default_factory=list)
-    statuses: list[StatusEvent] = field(default_factory=list)
+    statuses: list[AnyStatus] = field(default_factory=list)
     dead: list[DeadLetter] = field(default_factory=list)
     # (topic, partition) -> the next offset to read, i.e. what to commit
     offsets: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -67,7 +66,7 @@ class Batch:
         self.complaint_rows.append(row)
         self._consumed(topic, partition, offset, now)
 
-    def add_status(self, event: StatusEvent, topic: str, partition: int, offset: int, now: float) -> None:
+    def add_status(self, event: AnyStatus, topic: str, partition: int, offset: int, now: float) -> None:
         self.statuses.append(event)
         self._consumed(topic, partition, offset, now)
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import cast
+from typing import NamedTuple, cast
 
 import orjson
 
@@ -119,21 +119,51 @@ _KINDS = frozenset(k.value for k in StatusKind)
 _OUTCOMES = frozenset(o.value for o in Outcome)
 
 
-def decode_status(value: bytes | None) -> StatusEvent:
+class Status(NamedTuple):
+    """A decoded status event: StatusEvent's fields as the sink stores them, without building a faust.Record."""
+
+    event_id: str
+    docket_id: str
+    district: str
+    kind: str
+    actor: str
+    occurred_at: str
+    note: str
+    outcome: str | None
+    assignee: str | None
+    escalated_to: str | None
+
+
+AnyStatus = Status | StatusEvent
+_STATUS_REQUIRED = ("event_id", "docket_id", "district", "kind", "occurred_at")
+_STATUS_OPTIONAL = ("actor", "note", "assignee", "escalated_to")
+
+
+def decode_status(value: bytes | None) -> Status:
+    """A status event record, validated field by field (a string column holding anything but a string would be
+    refused by ClickHouse and block the sink, so it is an invalid_status here)."""
     doc = _object(value)
-    try:
-        event = StatusEvent.from_data(doc)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise InvalidRecordError("invalid_status", f"not a StatusEvent: {exc}"[:300]) from None
-    for name in ("event_id", "docket_id", "district", "kind", "occurred_at"):
-        if not isinstance(getattr(event, name, None), str) or not getattr(event, name):
+    get = doc.get
+    for name in _STATUS_REQUIRED:
+        field = get(name)
+        if field.__class__ is not str or not field:
             raise InvalidRecordError("invalid_status", f"StatusEvent without {name}")
-    if event.kind not in _KINDS:
-        raise InvalidRecordError("unknown_kind", f"status kind {event.kind!r}")
-    if event.outcome is not None and event.outcome not in _OUTCOMES:
-        raise InvalidRecordError("unknown_outcome", f"outcome {event.outcome!r}")
-    _ms(event.occurred_at, "occurred_at")
-    return event
+    for name in _STATUS_OPTIONAL:
+        field = get(name)
+        if field is not None and field.__class__ is not str:
+            raise InvalidRecordError("invalid_status", f"{name}: expected a string, got {field!r}"[:200])
+    kind, outcome = get("kind"), get("outcome")
+    if kind not in _KINDS:
+        raise InvalidRecordError("unknown_kind", f"status kind {kind!r}")
+    if outcome is not None and (outcome.__class__ is not str or outcome not in _OUTCOMES):
+        raise InvalidRecordError("unknown_outcome", f"outcome {outcome!r}")
+    _ms(get("occurred_at"), "occurred_at")
+    return Status(
+        event_id=cast(str, get("event_id")), docket_id=cast(str, get("docket_id")), district=cast(str, get("district")),
+        kind=kind, actor=cast(str, get("actor") or ""), occurred_at=cast(str, get("occurred_at")),
+        note=cast(str, get("note") or ""), outcome=outcome,
+        assignee=cast("str | None", get("assignee")), escalated_to=cast("str | None", get("escalated_to")),
+    )
 
 
 # ------------------------------------------------------------------------------------------------ rows
@@ -202,7 +232,7 @@ def decode_complaint_row(value: bytes | None, stored_ms: int) -> Row:
     )
 
 
-def status_row(e: StatusEvent, flag: str, stored_ms: int) -> Row:
+def status_row(e: AnyStatus, flag: str, stored_ms: int) -> Row:
     """One status_events row, in schema.STATUS_EVENT_COLUMNS order."""
     occurred_ms = _ms(e.occurred_at, "occurred_at")
     return (
@@ -219,7 +249,7 @@ WRONG_DISTRICT = "wrong_district"
 OUT_OF_ORDER = "out_of_order"
 
 
-def classify_status(event: StatusEvent, docket_district: str | None, latest_ms: int | None) -> str:
+def classify_status(event: AnyStatus, docket_district: str | None, latest_ms: int | None) -> str:
     """The flag for a status event, from what the sink knows: the docket's district (None: no such docket
     known) and the latest occurred_at it has seen for that docket (None: none yet)."""
     if docket_district is None:
@@ -253,7 +283,7 @@ class DocketMemory:
     def unknown(self, docket_ids: set[str]) -> set[str]:
         return {d for d in docket_ids if d not in self.districts}
 
-    def flag_all(self, events: list[StatusEvent], looked_up: Mapping[str, str]) -> list[str]:
+    def flag_all(self, events: Sequence[AnyStatus], looked_up: Mapping[str, str]) -> list[str]:
         """Flags for a batch of events, in arrival order, updating the memory as it goes."""
         flags = []
         for event in events:

@@ -164,6 +164,19 @@ def test_undecodable_status_events(value: bytes, reason: str) -> None:
     assert err.value.reason == reason
 
 
+def test_decoded_status_gives_the_record_row() -> None:
+    event = status(kind="disposed", outcome="resolved_on_phone")
+    event.note = "spoke to complainant on 98765 43210"
+    assert status_row(decode_status(event.dumps()), "", stored_ms=5) == status_row(event, "", stored_ms=5)
+
+
+@pytest.mark.parametrize("changes", [{"note": 5}, {"actor": ["r1"]}, {"assignee": {}}, {"outcome": ["x"]}])
+def test_status_fields_of_the_wrong_type_are_dead_letters(changes: dict[str, object]) -> None:
+    with pytest.raises(InvalidRecordError) as err:
+        decode_status(_status_doc(**changes))
+    assert err.value.reason in {"invalid_status", "unknown_outcome"}
+
+
 def test_bad_tweet_timestamp_is_an_invalid_record() -> None:
     c = complaint()
     c.tweet.created_at = "not a time"
