@@ -4,8 +4,9 @@ No I/O here: the sink loop (sinks/sink.py) hands bytes in and gets rows or dead-
 
 Bad input, decided here:
 - A record that is not JSON, not an object, or not a valid Complaint / StatusEvent (missing ids, an unknown
-  kind or outcome, an unparseable timestamp, a field stored as a string that is not one) is undecodable: it goes to seva.deadletter with the reason in
-  its headers and is counted (seva_sink_dead_lettered_total{reason}); its offset is committed with the batch.
+  kind or outcome, an unparseable timestamp, a field stored as a string that is not one) is undecodable: it
+  goes to seva.deadletter with the reason in its headers and is counted (seva_sink_dead_lettered_total{reason});
+  its offset is committed with the batch.
 - A decodable status event is always stored, with a `flag` saying what the sink found suspect when it wrote
   it (seva_sink_flagged_events_total{reason}): `unknown_docket` (no complaint with that docket id known yet),
   `wrong_district` (the event's district is not the docket's), `out_of_order` (it happened before an event of
