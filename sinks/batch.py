@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seva.events import Complaint, StatusEvent
-from sinks.rows import Row
+from sinks.rows import AnyStatus, Row
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,9 @@ class Batch:
 
     max_rows: int
     max_seconds: float
-    complaints: list[Complaint] = field(default_factory=list)
+    # complaints rows, in schema.COMPLAINT_COLUMNS order (docket_id and district are read back from them)
     complaint_rows: list[Row] = field(default_factory=list)
-    statuses: list[StatusEvent] = field(default_factory=list)
+    statuses: list[AnyStatus] = field(default_factory=list)
     dead: list[DeadLetter] = field(default_factory=list)
     # (topic, partition) -> the next offset to read, i.e. what to commit
     offsets: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -52,13 +51,22 @@ class Batch:
         key = (topic, partition)
         self.offsets[key] = max(self.offsets.get(key, 0), offset + 1)
 
-    def add_complaint(self, complaint: Complaint, row: Row, topic: str, partition: int, offset: int,
-                      now: float) -> None:
-        self.complaints.append(complaint)
+    def consumed(self, offsets: dict[tuple[str, int], int], now: float) -> None:
+        """Records taken in bulk (rows appended to complaint_rows by the caller): `offsets` holds, per (topic,
+        partition), the highest offset taken."""
+        if not offsets:
+            return
+        if self.opened_at is None:
+            self.opened_at = now
+        mine = self.offsets
+        for key, offset in offsets.items():
+            mine[key] = max(mine.get(key, 0), offset + 1)
+
+    def add_complaint(self, row: Row, topic: str, partition: int, offset: int, now: float) -> None:
         self.complaint_rows.append(row)
         self._consumed(topic, partition, offset, now)
 
-    def add_status(self, event: StatusEvent, topic: str, partition: int, offset: int, now: float) -> None:
+    def add_status(self, event: AnyStatus, topic: str, partition: int, offset: int, now: float) -> None:
         self.statuses.append(event)
         self._consumed(topic, partition, offset, now)
 
@@ -68,7 +76,7 @@ class Batch:
 
     @property
     def rows(self) -> int:
-        return len(self.complaints) + len(self.statuses)
+        return len(self.complaint_rows) + len(self.statuses)
 
     @property
     def records(self) -> int:
@@ -91,7 +99,6 @@ class Batch:
 
     def clear(self) -> None:
         # New lists rather than .clear(): a caller may still hold the old ones (metrics after a commit).
-        self.complaints = []
         self.complaint_rows = []
         self.statuses = []
         self.dead = []

@@ -48,7 +48,7 @@ from seva.topics import COMPLAINT_STATUS, DEAD_LETTER, DISTRICT_TOPICS, HQ_TRIAG
 from sinks import metrics
 from sinks.batch import Batch, DeadLetter, backoff_delays
 from sinks.report import district_gauges
-from sinks.rows import DocketMemory, Row, complaint_row, decode_complaint, decode_status, status_row
+from sinks.rows import DocketMemory, Row, decode_complaint_row, decode_status, status_row
 from sinks.schema import (
     COMPLAINT_COLUMNS,
     COMPLAINTS,
@@ -63,7 +63,10 @@ log = logging.getLogger(__name__)
 
 _CH_ERRORS = (DriverError, OSError, EOFError)
 _LOOKUP_CHUNK = 1000
-_CLASSIFIED_MS = [name for name, _ in COMPLAINT_COLUMNS].index("classified_ms")
+_COMPLAINT_NAMES = [name for name, _ in COMPLAINT_COLUMNS]
+_CLASSIFIED_MS = _COMPLAINT_NAMES.index("classified_ms")
+_DOCKET_ID, _DISTRICT = _COMPLAINT_NAMES.index("docket_id"), _COMPLAINT_NAMES.index("district")
+_CONSUME_MAX = 10_000  # records per consume() call, at most (and never more than the batch has room for)
 
 
 @dataclass(frozen=True)
@@ -205,8 +208,9 @@ class Sink:
                  self.database, self.group_id)
         try:
             while not stop.is_set():
-                for msg in consumer.consume(max(1, min(self.batch.room(), 1000)), timeout=0.2):
-                    self._take(msg)
+                msgs = consumer.consume(max(1, min(self.batch.room(), _CONSUME_MAX)), timeout=0.2)
+                if msgs:
+                    self._take_all(msgs)
                 if self.batch.is_due(time.monotonic()):
                     self._flush(stop)
             self._flush(stop, final=True)
@@ -235,27 +239,33 @@ class Sink:
                     return False
         return False
 
-    def _take(self, msg: Message) -> None:
-        err = msg.error()
-        if err is not None:
-            if err.code() != KafkaError._PARTITION_EOF:
-                log.warning("consumer error: %s", err)
-            return
-        topic, partition, offset = cast(str, msg.topic()), cast(int, msg.partition()), cast(int, msg.offset())
-        value = msg.value()
+    def _take_all(self, msgs: list[Message]) -> None:
+        """Decode what one consume() call returned into the batch (one clock reading for all of them)."""
         now = time.monotonic()
+        stored_ms = int(time.time() * 1000)
         if self.stats.first_record_at is None:
             self.stats.first_record_at = now
-        try:
-            if topic == self.topics.status:
-                self.batch.add_status(decode_status(value), topic, partition, offset, now)
-            else:
-                complaint = decode_complaint(value)
-                row = complaint_row(complaint, int(time.time() * 1000))
-                self.batch.add_complaint(complaint, row, topic, partition, offset, now)
-        except InvalidRecordError as exc:
-            log.warning("dead-lettering %s[%d]@%d: %s", topic, partition, offset, exc)
-            self.batch.add_dead(DeadLetter(topic, partition, offset, msg.key(), value, exc.reason, exc.detail), now)
+        batch, status_topic = self.batch, self.topics.status
+        add_row = batch.complaint_rows.append
+        taken: dict[tuple[str, int], int] = {}  # the highest offset taken per partition (consume() keeps order)
+        for msg in msgs:
+            err = msg.error()
+            if err is not None:
+                if err.code() != KafkaError._PARTITION_EOF:
+                    log.warning("consumer error: %s", err)
+                continue
+            topic, partition, offset = cast(str, msg.topic()), cast(int, msg.partition()), cast(int, msg.offset())
+            value = msg.value()
+            try:
+                if topic == status_topic:
+                    batch.add_status(decode_status(value), topic, partition, offset, now)
+                else:
+                    add_row(decode_complaint_row(value, stored_ms))
+                    taken[topic, partition] = offset
+            except InvalidRecordError as exc:
+                log.warning("dead-lettering %s[%d]@%d: %s", topic, partition, offset, exc)
+                batch.add_dead(DeadLetter(topic, partition, offset, msg.key(), value, exc.reason, exc.detail), now)
+        batch.consumed(taken, now)
 
     # ---------------------------------------------------------------------------------------- writing
 
@@ -324,8 +334,8 @@ class Sink:
 
     def _write(self, batch: Batch) -> None:
         """One attempt at everything the batch needs before its offsets may be committed."""
-        for complaint in batch.complaints:
-            self.memory.remember(complaint.docket_id, complaint.district)
+        for row in batch.complaint_rows:
+            self.memory.remember(cast(str, row[_DOCKET_ID]), cast(str, row[_DISTRICT]))
         if batch.status_rows is None and batch.statuses:
             unknown = self.memory.unknown({e.docket_id for e in batch.statuses})
             looked_up = self._lookup_districts(unknown)

@@ -20,6 +20,7 @@ from sinks.rows import (
     classify_status,
     complaint_row,
     decode_complaint,
+    decode_complaint_row,
     decode_status,
     mask_pii,
     status_row,
@@ -163,12 +164,80 @@ def test_undecodable_status_events(value: bytes, reason: str) -> None:
     assert err.value.reason == reason
 
 
+def test_decoded_status_gives_the_record_row() -> None:
+    event = status(kind="disposed", outcome="resolved_on_phone")
+    event.note = "spoke to complainant on 98765 43210"
+    assert status_row(decode_status(event.dumps()), "", stored_ms=5) == status_row(event, "", stored_ms=5)
+
+
+@pytest.mark.parametrize("changes", [{"note": 5}, {"actor": ["r1"]}, {"assignee": {}}, {"outcome": ["x"]}])
+def test_status_fields_of_the_wrong_type_are_dead_letters(changes: dict[str, object]) -> None:
+    with pytest.raises(InvalidRecordError) as err:
+        decode_status(_status_doc(**changes))
+    assert err.value.reason in {"invalid_status", "unknown_outcome"}
+
+
 def test_bad_tweet_timestamp_is_an_invalid_record() -> None:
     c = complaint()
     c.tweet.created_at = "not a time"
     with pytest.raises(InvalidRecordError) as err:
         complaint_row(c, 0)
     assert err.value.reason == "bad_timestamp"
+
+
+@pytest.mark.parametrize("text", [
+    "chain snatching near Hazratganj, call me 9876543210",
+    "@uppolice mail ramesh.kumar+fir@gmail.com, call +91 98765 43210",
+    "@uppolice @dgpup no contact data here 12/2026",
+    "",
+])
+def test_decode_complaint_row_is_decode_then_row(text: str) -> None:
+    # The sink's fast path gives exactly the row of the Record path.
+    value = complaint(text=text or None).dumps()
+    assert decode_complaint_row(value, 1_800_000_000_000) == complaint_row(decode_complaint(value), 1_800_000_000_000)
+
+
+def _complaint_doc(**changes: object) -> bytes:
+    doc = json.loads(complaint().dumps())
+    for name, value in changes.items():
+        target = doc["tweet"] if name.startswith("tweet_") else doc
+        target[name.removeprefix("tweet_")] = value
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    (None, "empty_value"),
+    (b"{not json", "malformed_json"),
+    (b"\xff\xfe", "malformed_json"),
+    (b"[1, 2]", "not_an_object"),
+    (json.dumps({"docket_id": "SV-1"}).encode(), "invalid_complaint"),
+    (_complaint_doc(docket_id=""), "invalid_complaint"),
+    (_complaint_doc(district=None), "invalid_complaint"),
+    (_complaint_doc(urgency=""), "invalid_complaint"),
+    (_complaint_doc(tweet="x"), "invalid_complaint"),
+    (_complaint_doc(tweet_id=None), "invalid_complaint"),
+    # Records a faust.Record would take but ClickHouse would refuse (which would block the sink): dead letters.
+    (_complaint_doc(tweet_id=1860000000000000001), "invalid_complaint"),
+    (_complaint_doc(tweet_text=None), "invalid_complaint"),
+    (_complaint_doc(reasons=None), "invalid_complaint"),
+    (_complaint_doc(zone=7), "invalid_complaint"),
+    (_complaint_doc(tweet_created_at="not a time"), "bad_timestamp"),
+    (_complaint_doc(tweet_created_at="2026-11-24T20:31:02"), "bad_timestamp"),  # no timezone
+    (_complaint_doc(classified_at=None), "bad_timestamp"),
+])
+def test_undecodable_complaint_rows(value: bytes | None, reason: str) -> None:
+    with pytest.raises(InvalidRecordError) as err:
+        decode_complaint_row(value, 0)
+    assert err.value.reason == reason
+
+
+@pytest.mark.parametrize("text", [
+    "a@b.co",  # an address at the very start
+    "x_y@up.gov.in wrote",
+    "mail @uppolice or a-b@c.in",  # a mention before the address
+])
+def test_email_precheck_lets_addresses_through(text: str) -> None:
+    assert "<email>" in mask_pii(text)
 
 
 # ------------------------------------------------------------------------------------------------ flags
@@ -208,7 +277,7 @@ def test_memory_is_bounded() -> None:
 def test_batch_is_due_by_rows_or_age() -> None:
     batch = Batch(max_rows=3, max_seconds=2.0)
     assert not batch.is_due(100.0) and batch.is_empty()
-    batch.add_complaint(complaint(), (), "complaints.lucknow", 0, 7, now=100.0)
+    batch.add_complaint(complaint_row(complaint(), 0), "complaints.lucknow", 0, 7, now=100.0)
     assert not batch.is_due(101.9)
     assert batch.is_due(102.0)
     batch.add_status(status(), "complaints.status", 2, 40, now=100.5)
@@ -225,6 +294,15 @@ def test_offsets_never_go_back() -> None:
     batch.add_status(status(), "s", 0, 9, now=0.0)
     batch.add_status(status(), "s", 0, 3, now=0.0)
     assert batch.offsets == {("s", 0): 10}
+
+
+def test_bulk_taken_offsets_merge_and_open_the_batch() -> None:
+    batch = Batch(max_rows=10, max_seconds=1.0)
+    batch.consumed({}, now=5.0)
+    assert batch.is_empty() and batch.opened_at is None
+    batch.add_dead(DeadLetter("c", 0, 12, None, b"x", "malformed_json", ""), now=6.0)
+    batch.consumed({("c", 0): 11, ("c", 1): 3}, now=7.0)
+    assert batch.offsets == {("c", 0): 13, ("c", 1): 4} and batch.opened_at == 6.0
 
 
 def test_backoff_doubles_up_to_the_cap() -> None:
