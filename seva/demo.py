@@ -99,6 +99,9 @@ def _high_watermark(consumer: Consumer, topic: str, partition: int) -> int:
 def _end_offsets(consumer: Consumer, topics: list[str]) -> list[TopicPartition]:
     positions = []
     metadata = consumer.list_topics(timeout=10)
+    missing = [name for name in topics if name not in metadata.topics]
+    if missing:
+        raise SevaError(f"{len(missing)} topics missing on the broker, e.g. {missing[0]} (run `seva up`)")
     for name in topics:
         for partition in metadata.topics[name].partitions:
             positions.append(TopicPartition(name, partition, _high_watermark(consumer, name, partition)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -61,7 +62,35 @@ def ensure_topics(kafka: KafkaSettings, specs: Iterable[TopicSpec], timeout: flo
             raise KafkaAdminError(f"cannot create topic {name}: {err}") from exc
     if created:
         log.info("created topics: %s", ", ".join(sorted(created)))
+    _wait_until_visible(kafka, admin, [s.name for s in wanted], timeout)
     return created
+
+
+def _wait_until_visible(kafka: KafkaSettings, admin: AdminClient, names: list[str], timeout: float) -> None:
+    """Block until every topic in `names` is in the broker's metadata with a leader for each partition.
+
+    CreateTopics returns once the KRaft controller committed the topic; the broker's metadata cache follows a
+    moment later, and a client that asks in between sees no such topic (a KeyError, or a consumer assigned to
+    nothing). Callers of ensure_topics may use the topics as soon as it returns.
+    """
+    deadline = time.monotonic() + timeout
+    pending = set(names)
+    while True:
+        try:
+            metadata = admin.list_topics(timeout=max(1.0, deadline - time.monotonic()))
+        except KafkaException as exc:
+            raise KafkaAdminError(f"cannot list topics on {kafka.bootstrap_servers}: {exc}") from exc
+        pending = {n for n in pending if not _has_leaders(metadata.topics.get(n))}
+        if not pending:
+            return
+        if time.monotonic() >= deadline:
+            raise KafkaAdminError(f"topics created but not visible after {timeout:.0f} s: {', '.join(sorted(pending))}")
+        time.sleep(0.1)
+
+
+def _has_leaders(topic: Any) -> bool:
+    return topic is not None and topic.error is None and bool(topic.partitions) and all(
+        p.leader >= 0 for p in topic.partitions.values())
 
 
 def delete_topics(kafka: KafkaSettings, names: Iterable[str], timeout: float = 30.0) -> None:
