@@ -178,6 +178,9 @@ class ManagedProcess:
                 start_new_session=True,  # survives the CLI; `down` signals the whole group
             )
         self.pid_file.write_text(str(proc.pid))
+        # Popen returns once exec began; the kernel sets up the new command line a moment later, and until then
+        # /proc/<pid>/cmdline is empty and pid() cannot tell the process is ours. Return when it can.
+        wait_until(lambda: self.pid() is not None or proc.poll() is not None, 5.0, 0.01)
         return proc.pid
 
     def stop(self, timeout: float = 30.0) -> bool:
