@@ -12,10 +12,11 @@ from datetime import datetime
 
 from seva.districts import HQ_HANDLES
 from seva.events import Category, RawTweet, Urgency, parse_created_at
-from streams.triage.classify import PRAISE_EMOJI, decide_category, decide_urgency, gather
+from streams.triage.classify import EVIDENCE_LEXICON, PRAISE_EMOJI, decide_category, decide_urgency, evidence_from
+from streams.triage.matcher import Matcher
 from streams.triage.model import default_model
 from streams.triage.normalize import normalize
-from streams.triage.places import HANDLE_TO_DISTRICT, resolve_district
+from streams.triage.places import GEO_LEXICON, HANDLE_TO_DISTRICT, resolve_district
 
 _RT_PREFIX = re.compile(r"^RT @(\w+):")
 # Police and helpline accounts whose posts, retweeted, are advisories (district handles come from the gazetteer).
@@ -38,6 +39,9 @@ RULES_OVER_MODEL: frozenset[str | None] = frozenset({
     "retweet_of_police", "spam", "praise", "news", "question", "greeting",
     "self_harm", "female_abduction", "domestic", "alone_with_men", "police_grievance", "lost_item", "tip",
 })
+
+# Category and cue terms and the places, found in one pass over a tweet's tokens.
+_LEXICON = Matcher([*EVIDENCE_LEXICON, *GEO_LEXICON])
 
 __all__ = ["TriageInput", "TriageResult", "triage", "triage_tweet"]
 
@@ -62,7 +66,8 @@ class TriageResult:
 
 def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
     norm = normalize(item.text)
-    evidence = gather(norm.tokens)
+    hits = _LEXICON.find(norm.tokens)
+    evidence = evidence_from(hits)
     decision = decide_category(
         evidence, len(norm.tokens),
         is_question="?" in item.text,
@@ -82,7 +87,7 @@ def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
         ]
     urgency, urg_reasons = decide_urgency(category, evidence, item.created_at)
     handles = tuple(dict.fromkeys([*(m.lower() for m in item.mentions), *norm.handles]))
-    place = resolve_district(item.text, norm.tokens, handles, item.author_location)
+    place = resolve_district(item.text, norm.tokens, handles, item.author_location, hits)
     reasons = (
         *(f"category: {r}" for r in cat_reasons),
         *(f"urgency {urgency.value}: {r}" for r in urg_reasons),

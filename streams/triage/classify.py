@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 from seva.events import Category, Urgency
 from streams.triage.lexicon import CATEGORY_TERMS, CUE_TERMS
-from streams.triage.matcher import Hit, Matcher, parse_entries
+from streams.triage.matcher import Hit, Matcher, Term, parse_entries
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
@@ -40,10 +40,13 @@ CONTEXT_CATEGORIES = frozenset({Category.NUISANCE, Category.OTHER_COMPLAINT, Cat
 PRAISE_EMOJI = frozenset("👏🫡💐👍🙌❤")
 PRAISE_EMOJI_WEIGHT = 1.5
 
-_MATCHER = Matcher(
-    [t for tag, spec in CATEGORY_TERMS.items() for t in parse_entries(tag, spec)]
-    + [t for tag, spec in CUE_TERMS.items() for t in parse_entries("cue:" + tag, spec)]
+# The category and cue lexicons, parsed; triage matches them in one pass together with the places.
+EVIDENCE_LEXICON: tuple[Term, ...] = (
+    *(t for tag, spec in CATEGORY_TERMS.items() for t in parse_entries(tag, spec)),
+    *(t for tag, spec in CUE_TERMS.items() for t in parse_entries("cue:" + tag, spec)),
 )
+_EVIDENCE_TAGS = frozenset(t.tag for t in EVIDENCE_LEXICON)
+_MATCHER = Matcher(EVIDENCE_LEXICON)
 
 
 @dataclass(frozen=True)
@@ -64,12 +67,19 @@ class Evidence:
 
 
 def gather(tokens: tuple[str, ...]) -> Evidence:
-    hits: list[Hit] = _MATCHER.find(tokens)
+    return evidence_from(_MATCHER.find(tokens))
+
+
+def evidence_from(hits: list[Hit]) -> Evidence:
+    """The evidence in `hits`; hits of other lexicons (places) are ignored."""
+    tags = _EVIDENCE_TAGS
     scores: dict[str, float] = defaultdict(float)
     terms: dict[str, list[str]] = defaultdict(list)
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for term, _ in hits:
         tag = term.tag
+        if tag not in tags:
+            continue
         key = (tag, term.tokens)
         if key in seen:  # a word repeated is not more evidence
             continue

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from seva.errors import ConfigError
 from seva.events import Category
 from streams.triage.classify import Evidence
 
@@ -47,8 +48,23 @@ class Prediction:
     runner_up: Category
 
 
+MODEL_FORMAT = 2  # 2: token-additive n-gram features (see CategoryModel); 1 was tf-idf over the whole tweet
+
+
+def token_grams(token: str, vocabulary: dict[str, int]) -> list[int]:
+    """The distinct vocabulary ids of one token's character n-grams."""
+    return sorted({j for g in analyze((token,)) if (j := vocabulary.get(g)) is not None})
+
+
 class CategoryModel:
-    """Multinomial logistic regression: sublinear tf-idf n-grams (l2-normalised) + lexicon evidence."""
+    """Multinomial logistic regression over token-additive character n-grams plus the lexicon evidence.
+
+    The n-gram part of a tweet is the sum, over its distinct tokens, of each token's idf-weighted n-gram
+    indicator vector u_t, divided by sqrt(sum ||u_t||^2). Because it is a sum over tokens, the model's
+    contribution of a token (W u_t and ||u_t||^2) is computed once per distinct word and cached: a tweet
+    costs a few dictionary lookups and one small numpy sum instead of an n-gram count over its whole text.
+    Training (`streams/triage/train.py`) builds exactly these features, so inference is the trained model.
+    """
 
     def __init__(self, vocabulary: dict[str, int], idf: np.ndarray, ngram_weights: np.ndarray,
                  evidence_tags: tuple[str, ...], evidence_weights: np.ndarray, intercept: np.ndarray,
@@ -60,54 +76,56 @@ class CategoryModel:
         self.evidence_weights = evidence_weights  # (n_tags, n_classes)
         self.intercept = intercept
         self.classes = classes
-        self._token_cache: dict[str, np.ndarray] = {}
-        self._tag_index = {tag: i for i, tag in enumerate(evidence_tags)}
+        n = len(classes)
+        self._n = n
+        # Each distinct token's row (W u_t, ||u_t||^2) lives in one growing matrix, found by index: summing a
+        # tweet's rows is then one take() and one reduce, cheaper than stacking separate arrays.
+        self._row_of: dict[str, int] = {}
+        self._rows = np.zeros((1024, n + 1))
+        self._tag_rows = {tag: evidence_weights[i] for i, tag in enumerate(evidence_tags)}
 
-    def _token_ids(self, token: str) -> np.ndarray:
-        # Tweets share most of their words, so a word's n-gram ids are looked up once (bounded cache).
-        ids = self._token_cache.get(token)
-        if ids is None:
-            vocab = self.vocabulary
-            ids = np.fromiter((j for g in analyze((token,)) if (j := vocab.get(g)) is not None), dtype=np.intp)
-            if len(self._token_cache) >= TOKEN_CACHE_SIZE:
-                self._token_cache.clear()
-            self._token_cache[token] = ids
-        return ids
+    def token_row(self, token: str) -> int:
+        """The index of the token's row, W u_t followed by ||u_t||^2, computed on first sight (bounded)."""
+        index = self._row_of.get(token)
+        if index is None:
+            index = len(self._row_of)
+            if index == len(self._rows):
+                self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+            ids = token_grams(token, self.vocabulary)
+            if ids:
+                weights = self.idf[ids]
+                self._rows[index, :-1] = weights @ self.ngram_weights[ids]
+                self._rows[index, -1] = float(weights @ weights)
+            else:
+                self._rows[index] = 0.0
+            self._row_of[token] = index
+        return index
 
     def predict(self, tokens: tuple[str, ...], ev: Evidence) -> Prediction:
-        # numpy costs microseconds per call on arrays this small, more than the arithmetic: the pipeline is kept
-        # to a few calls (the evidence rows in one product, the ranking and softmax in plain Python on 10 floats).
-        logits = self.intercept.copy()
-        index = self._tag_index
-        present = [(i, min(value, EVIDENCE_CAP) / EVIDENCE_SCALE) for tag, value in ev.scores.items()
-                   if (i := index.get(tag)) is not None]
-        if present:
-            logits += np.array([s for _, s in present]) @ self.evidence_weights[[i for i, _ in present]]
-        if tokens:
-            cache = self._token_cache
-            ids = np.concatenate([cache.get(t) if t in cache else self._token_ids(t) for t in tokens])
-            if ids.size:
-                # np.unique(ids, return_counts=True) without its argument handling: sort, find where runs change.
-                ids.sort()
-                bounds = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1], [True])))
-                if bounds.size > ids.size:  # every n-gram once: tf = 1
-                    vals = self.idf[ids]
-                    rows = ids
-                else:
-                    rows = ids[bounds[:-1]]
-                    vals = (1.0 + np.log(bounds[1:] - bounds[:-1])) * self.idf[rows]
-                vals /= math.sqrt(float(vals @ vals))
-                logits += vals @ self.ngram_weights[rows]
+        n = self._n
+        row_of = self._row_of
+        if len(row_of) + len(tokens) > TOKEN_CACHE_SIZE:
+            row_of.clear()  # before, not during: the rows of this tweet must stay valid until summed
+        indices = [row_of[t] if t in row_of else self.token_row(t) for t in dict.fromkeys(tokens)]
+        total = np.add.reduce(self._rows.take(indices, 0)) if indices else self._rows[0] * 0.0
+        norm = float(total[n])
+        logits = self.intercept + total[:n] / math.sqrt(norm) if norm > 0 else self.intercept.copy()
+        tag_rows = self._tag_rows
+        for tag, value in ev.scores.items():
+            row = tag_rows.get(tag)
+            if row is not None:
+                logits += row * (min(value, EVIDENCE_CAP) / EVIDENCE_SCALE)
         values: list[float] = logits.tolist()
-        order = sorted(range(len(values)), key=values.__getitem__, reverse=True)
+        order = sorted(range(n), key=values.__getitem__, reverse=True)
         top = values[order[0]]
-        total = sum(math.exp(x - top) for x in values)
-        return Prediction(self.classes[order[0]], 1.0 / total, self.classes[order[1]])
+        denominator = sum(math.exp(x - top) for x in values)
+        return Prediction(self.classes[order[0]], 1.0 / denominator, self.classes[order[1]])
 
     def save(self, path: Path = MODEL_PATH) -> None:
         grams = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         np.savez_compressed(
-            path, grams=np.array(json.dumps(grams, ensure_ascii=False)), idf=self.idf.astype(np.float32),
+            path, format=np.array(MODEL_FORMAT),
+            grams=np.array(json.dumps(grams, ensure_ascii=False)), idf=self.idf.astype(np.float32),
             ngram_weights=self.ngram_weights.astype(np.float32),
             evidence_tags=np.array(json.dumps(list(self.evidence_tags))),
             evidence_weights=self.evidence_weights.astype(np.float32), intercept=self.intercept.astype(np.float32),
@@ -117,6 +135,10 @@ class CategoryModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CategoryModel:
         with np.load(path) as data:
+            found = int(data["format"]) if "format" in data.files else 1
+            if found != MODEL_FORMAT:
+                raise ConfigError(f"{path} holds a format-{found} category model; this code reads format "
+                                  f"{MODEL_FORMAT}: retrain with `seva train`")
             grams = json.loads(str(data["grams"]))
             return cls(
                 vocabulary={g: i for i, g in enumerate(grams)},

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from seva.districts import DISTRICTS, HQ_HANDLES, UNKNOWN
 from streams.triage.lexicon import CUE_TERMS
-from streams.triage.matcher import Matcher, Term, parse_entries
+from streams.triage.matcher import Hit, Matcher, Term, parse_entries
 from streams.triage.normalize import normalize, tokenize_phrase
 
 # Latin place names that are also everyday words ("banda" = a guy, "basti" = a settlement, "mau" rarely):
@@ -32,8 +32,10 @@ def _place_terms() -> list[Term]:
 
 # One pass finds UP places, places outside UP and residence phrases ("resident of", "निवासी").
 OUTSIDE, RESIDENCE = "~outside_up", "~residence"
-_GEO = Matcher([*_place_terms(), *parse_entries(OUTSIDE, CUE_TERMS["outside_up"]),
-                *parse_entries(RESIDENCE, CUE_TERMS["residence"])])
+GEO_LEXICON: tuple[Term, ...] = (*_place_terms(), *parse_entries(OUTSIDE, CUE_TERMS["outside_up"]),
+                                  *parse_entries(RESIDENCE, CUE_TERMS["residence"]))
+_GEO_TAGS = frozenset(t.tag for t in GEO_LEXICON)
+_GEO = Matcher(GEO_LEXICON)
 
 
 def _handle_map() -> dict[str, str]:
@@ -61,13 +63,16 @@ def _capitalised(text: str, word: str) -> bool:
     return re.search(rf"\b{word.capitalize()}\b|\b{word.upper()}\b", text) is not None
 
 
-def places_in(text: str, tokens: tuple[str, ...]) -> tuple[list[tuple[str, str, int]], bool, list[int]]:
+def places_in(text: str, tokens: tuple[str, ...], hits: list[Hit] | None = None,
+              ) -> tuple[list[tuple[str, str, int]], bool, list[int]]:
     """UP places named in the text as (slug, written, position), whether a non-UP place is named, and where
-    residence phrases stand."""
+    residence phrases stand. `hits` may come from a matcher holding GEO_LEXICON among other terms."""
     found = []
     outside = False
     residence_at = []
-    for hit in _GEO.find(tokens):
+    for hit in _GEO.find(tokens) if hits is None else hits:
+        if hit.term.tag not in _GEO_TAGS:
+            continue
         if hit.term.tag == OUTSIDE:
             outside = True
             continue
@@ -83,9 +88,10 @@ def places_in(text: str, tokens: tuple[str, ...]) -> tuple[list[tuple[str, str, 
 
 
 def resolve_district(
-    text: str, tokens: tuple[str, ...], handles: tuple[str, ...], author_location: str | None
+    text: str, tokens: tuple[str, ...], handles: tuple[str, ...], author_location: str | None,
+    hits: list[Hit] | None = None,
 ) -> Place:
-    found, outside, residence_at = places_in(text, tokens)
+    found, outside, residence_at = places_in(text, tokens, hits)
     if found:
         incident = [
             f for f in found if not any(0 < f[2] - r <= RESIDENCE_WINDOW + 1 for r in residence_at)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -16,7 +17,7 @@ from producers.generator import GeneratorConfig, generate
 from seva.events import Category
 from streams.triage.classify import gather
 from streams.triage.lexicon import CATEGORY_TERMS, CUE_TERMS
-from streams.triage.model import MODEL_PATH, CategoryModel, analyze, evidence_vector
+from streams.triage.model import MODEL_PATH, CategoryModel, analyze, evidence_vector, token_grams
 from streams.triage.normalize import normalize
 
 SYNTHETIC_TWEETS = 16000
@@ -53,6 +54,30 @@ def _texts_and_labels(labelled: list[Path]) -> tuple[list[tuple[str, ...]], list
     return tokens, labels, synthetic
 
 
+def token_additive_features(docs: list[tuple[str, ...]], vocabulary: dict[str, int], idf: np.ndarray) -> Any:
+    """The model's n-gram features (see CategoryModel): per tweet, the sum of its distinct tokens' idf-weighted
+    n-gram indicator vectors, divided by the root of the sum of their squared norms."""
+    from scipy.sparse import csr_matrix, diags
+
+    token_index: dict[str, int] = {}
+    doc_rows, doc_cols = [], []
+    for i, doc in enumerate(docs):
+        for token in dict.fromkeys(doc):
+            doc_rows.append(i)
+            doc_cols.append(token_index.setdefault(token, len(token_index)))
+    incidence = csr_matrix((np.ones(len(doc_rows)), (doc_rows, doc_cols)), shape=(len(docs), len(token_index)))
+    rows, cols, vals = [], [], []
+    for token, t in token_index.items():
+        for j in token_grams(token, vocabulary):
+            rows.append(t)
+            cols.append(j)
+            vals.append(idf[j])
+    per_token = csr_matrix((vals, (rows, cols)), shape=(len(token_index), len(vocabulary)))
+    summed = incidence @ per_token
+    norms = np.sqrt(incidence @ np.asarray(per_token.multiply(per_token).sum(axis=1)).ravel())
+    return diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ summed
+
+
 def train(labelled: list[Path], path: Path = MODEL_PATH) -> TrainingReport:
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -60,15 +85,17 @@ def train(labelled: list[Path], path: Path = MODEL_PATH) -> TrainingReport:
 
     tokens, labels, synthetic = _texts_and_labels(labelled)
     tags = tuple(CATEGORY_TERMS) + tuple("cue:" + c for c in CUE_TERMS)
-    vectorizer = TfidfVectorizer(analyzer=analyze, min_df=2, sublinear_tf=True)
-    grams = vectorizer.fit_transform(tokens)
+    # The vectorizer only chooses the vocabulary (n-grams in at least 2 tweets) and their idf.
+    vectorizer = TfidfVectorizer(analyzer=analyze, min_df=2, binary=True).fit(tokens)
+    vocabulary = {g: int(i) for g, i in vectorizer.vocabulary_.items()}
+    grams = token_additive_features(tokens, vocabulary, vectorizer.idf_)
     evidence = csr_matrix(np.vstack([evidence_vector(gather(t), tags) for t in tokens]))
     model = LogisticRegression(max_iter=3000, C=C, class_weight="balanced")
     model.fit(hstack([grams, evidence]).tocsr(), labels)
     n_grams = grams.shape[1]
     weights = model.coef_.T  # (features, classes)
     CategoryModel(
-        vocabulary={g: int(i) for g, i in vectorizer.vocabulary_.items()},
+        vocabulary=vocabulary,
         idf=vectorizer.idf_,
         ngram_weights=weights[:n_grams],
         evidence_tags=tags,
