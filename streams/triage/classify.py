@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from seva.events import Category, Urgency
@@ -46,6 +46,7 @@ EVIDENCE_LEXICON: tuple[Term, ...] = (
     *(t for tag, spec in CUE_TERMS.items() for t in parse_entries("cue:" + tag, spec)),
 )
 _EVIDENCE_TAGS = frozenset(t.tag for t in EVIDENCE_LEXICON)
+_CUE_NAMES = {t.tag: t.tag.removeprefix("cue:") for t in EVIDENCE_LEXICON if t.tag.startswith("cue:")}
 _MATCHER = Matcher(EVIDENCE_LEXICON)
 
 
@@ -55,12 +56,15 @@ class Evidence:
 
     scores: dict[str, float]
     terms: dict[str, list[str]]
+    # The cue scores again, by bare name ("female" for "cue:female"), 0.0 when absent: the rules read a dozen
+    # cues per tweet, and a subscript is cheaper than a method call.
+    cues: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def score(self, tag: str) -> float:
         return self.scores.get(tag, 0.0)
 
     def cue(self, name: str) -> float:
-        return self.scores.get("cue:" + name, 0.0)
+        return self.cues[name]
 
     def has_term(self, tag: str, words: frozenset[str]) -> bool:
         return any(w in words for w in self.terms.get(tag, ()))
@@ -75,6 +79,8 @@ def evidence_from(hits: list[Hit]) -> Evidence:
     tags = _EVIDENCE_TAGS
     scores: dict[str, float] = defaultdict(float)
     terms: dict[str, list[str]] = defaultdict(list)
+    cues: defaultdict[str, float] = defaultdict(float)
+    cue_names = _CUE_NAMES
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for term, _ in hits:
         tag = term.tag
@@ -86,7 +92,9 @@ def evidence_from(hits: list[Hit]) -> Evidence:
         seen.add(key)
         scores[tag] += term.weight
         terms[tag].append(term.written)
-    return Evidence(dict(scores), dict(terms))
+        if tag in cue_names:
+            cues[cue_names[tag]] += term.weight
+    return Evidence(dict(scores), dict(terms), cues)
 
 
 def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
@@ -105,42 +113,42 @@ class CategoryDecision:
 def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
 ) -> CategoryDecision:
-    found = ev.scores
+    found, cues = ev.scores, ev.cues
     scores: dict[Category, float] = {c: found.get(v, 0.0) for c, v in _COMPLAINT_VALUES}
     reasons: list[str] = []
     fired: list[str] = []
 
-    if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and ev.cue("female") >= 2:
+    if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and cues["female"] >= 2:
         scores[Category.WOMEN_SAFETY] += 4.0
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
         fired.append("female_abduction")
-    if ev.cue("self_harm") >= SELF_HARM_MIN:
+    if cues["self_harm"] >= SELF_HARM_MIN:
         scores[Category.VIOLENCE] += 3.0
         fired.append("self_harm")
-    if ev.cue("alone") >= 2 and ev.cue("strange_men") >= 1.5:
+    if cues["alone"] >= 2 and cues["strange_men"] >= 1.5:
         scores[Category.WOMEN_SAFETY] += 3.0
         reasons.append(f"alone ({_fmt(ev, 'cue:alone', 1)}) with unknown men ({_fmt(ev, 'cue:strange_men', 2)})")
         fired.append("alone_with_men")
     # Lost (not stolen) things are a service request; "kho gaya" about a thing is not a missing person.
-    if ev.cue("lost_item") and ev.cue("item") and scores[Category.THEFT_FRAUD] < 3 and not ev.cue("person"):
+    if cues["lost_item"] and cues["item"] and scores[Category.THEFT_FRAUD] < 3 and not cues["person"]:
         scores[Category.OTHER_COMPLAINT] += 3.0
         scores[Category.MISSING_PERSON] = 0.0
         reasons.append(f"a lost item ({_fmt(ev, 'cue:item', 2)}), not a theft")
         fired.append("lost_item")
-    if scores[Category.MISSING_PERSON] and not ev.cue("person") and scores[Category.MISSING_PERSON] < 3:
+    if scores[Category.MISSING_PERSON] and not cues["person"] and scores[Category.MISSING_PERSON] < 3:
         scores[Category.MISSING_PERSON] /= 2
     # Violence by a husband or in-laws against a woman is domestic violence: women_safety.
-    if scores[Category.VIOLENCE] >= 2 and ev.cue("domestic") >= 1.5 and ev.cue("female") >= 1:
+    if scores[Category.VIOLENCE] >= 2 and cues["domestic"] >= 1.5 and cues["female"] >= 1:
         scores[Category.WOMEN_SAFETY] += scores[Category.VIOLENCE] + 1
         reasons.append(f"violence by family ({_fmt(ev, 'cue:domestic', 2)}) against a woman is women_safety")
         fired.append("domestic")
     # Information about someone else's crime is a tip (other_complaint), whatever the crime.
-    if ev.cue("tip") >= 3 and ev.cue("in_progress") < 3:
+    if cues["tip"] >= 3 and cues["in_progress"] < 3:
         scores[Category.OTHER_COMPLAINT] = max(scores.values()) + 1
         reasons.append(f"a tip about someone else's offence ({_fmt(ev, 'cue:tip', 2)})")
         fired.append("tip")
     # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
-    if scores[Category.POLICE_MISCONDUCT] >= 1.5 and ev.cue("police_actor") >= 1:
+    if scores[Category.POLICE_MISCONDUCT] >= 1.5 and cues["police_actor"] >= 1:
         scores[Category.POLICE_MISCONDUCT] += 3.0
         reasons.append(f"the grievance is the police ({_fmt(ev, 'cue:police_actor', 2)})")
         fired.append("police_grievance")
@@ -156,10 +164,10 @@ def decide_category(
             fired.append("harm_over_setting")
     best_score = scores[best]
 
-    praise = 0.0 if ev.cue("thanks_in_advance") else ev.cue("praise")
-    news, greeting, spam, question = ev.cue("news"), ev.cue("greeting"), ev.cue("spam"), ev.cue("question")
-    request, first_person = ev.cue("request"), ev.cue("first_person")
-    urgent_now = ev.cue("in_progress") >= NOW_MIN or ev.cue("self_harm") >= SELF_HARM_MIN
+    praise = 0.0 if cues["thanks_in_advance"] else cues["praise"]
+    news, greeting, spam, question = cues["news"], cues["greeting"], cues["spam"], cues["question"]
+    request, first_person = cues["request"], cues["first_person"]
+    urgent_now = cues["in_progress"] >= NOW_MIN or cues["self_harm"] >= SELF_HARM_MIN
 
     nc = Category.NOT_COMPLAINT
     # Retweets of police accounts are advisories, not complaints.
@@ -222,38 +230,39 @@ NOW_MIN = 2.5
 
 def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tuple[Urgency, list[str]]:
     urgency = BASE_URGENCY[category]
+    found, cues = ev.scores, ev.cues
     reasons = []
     if category is Category.NOT_COMPLAINT:
         return Urgency.P4, ["not a complaint: P4"]
-    in_progress = ev.cue("in_progress")
+    in_progress = cues["in_progress"]
     now = in_progress >= NOW_MIN
-    past = ev.cue("past") >= 3 and in_progress < 3
-    if ev.cue("self_harm") >= SELF_HARM_MIN:
+    past = cues["past"] >= 3 and in_progress < 3
+    if cues["self_harm"] >= SELF_HARM_MIN:
         return Urgency.P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
-    if ev.cue("suspicious_object") >= 3:
+    if cues["suspicious_object"] >= 3:
         return Urgency.P1, [f"a suspicious object in a public place: {_fmt(ev, 'cue:suspicious_object')}"]
     if category is Category.TRAFFIC:
-        hurt = ev.cue("injured") >= 2 and not ev.cue("no_injury")
-        if (hurt or ev.cue("danger") >= 3) and not past:
+        hurt = cues["injured"] >= 2 and not cues["no_injury"]
+        if (hurt or cues["danger"] >= 3) and not past:
             urgency = Urgency.P1
             reasons.append(f"people hurt or in danger on the road: {_fmt(ev, 'cue:injured')}"
-                           f"{' ' + _fmt(ev, 'cue:danger') if ev.cue('danger') else ''}")
-        elif (now and (ev.cue("danger") or ev.cue("injured"))) and not ev.cue("no_injury"):
+                           f"{' ' + _fmt(ev, 'cue:danger') if cues['danger'] else ''}")
+        elif (now and (cues["danger"] or cues["injured"])) and not cues["no_injury"]:
             urgency = Urgency.P1
             reasons.append(f"danger on the road now: {_fmt(ev, 'cue:in_progress')}")
-        elif hurt or (ev.cue("death") >= 2 and not ev.cue("no_injury")):
+        elif hurt or (cues["death"] >= 2 and not cues["no_injury"]):
             urgency = Urgency.P2
             reasons.append(f"a victim hurt or killed, the accident is over: {_fmt(ev, 'cue:injured')}"
                            f"{_fmt(ev, 'cue:death')}")
     elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.THEFT_FRAUD, Category.MISSING_PERSON,
                       Category.OTHER_COMPLAINT):
-        threat_only = (ev.cue("threat_only") and category is Category.VIOLENCE and ev.score("violence") <= 4
+        threat_only = (cues["threat_only"] and category is Category.VIOLENCE and found.get("violence", 0.0) <= 4
                        and in_progress < 3)
-        online_fraud = category is Category.THEFT_FRAUD and ev.cue("cyber") >= 2 and ev.score("violence") < 2
-        found = category is Category.MISSING_PERSON and ev.cue("found") >= 2
+        online_fraud = category is Category.THEFT_FRAUD and cues["cyber"] >= 2 and found.get("violence", 0.0) < 2
+        person_found = category is Category.MISSING_PERSON and cues["found"] >= 2
         if now and online_fraud:
             reasons.append(f"online fraud is P2 even minutes later: {_fmt(ev, 'cue:cyber', 2)}")
-        elif now and found:
+        elif now and person_found:
             reasons.append(f"the person is found and safe: {_fmt(ev, 'cue:found', 2)}")
         elif now and category is Category.OTHER_COMPLAINT:
             urgency = Urgency.P2
@@ -261,14 +270,14 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tu
         elif now and not threat_only and not past:
             urgency = Urgency.P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
-        elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and ev.cue("abduction") >= 3 \
-                and ev.cue("followup") < 2.5 and ev.cue("days_ago") < 2:
+        elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and cues["abduction"] >= 3 \
+                and cues["followup"] < 2.5 and cues["days_ago"] < 2:
             urgency = Urgency.P1
             reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
-        elif category is Category.VIOLENCE and ev.cue("injured") >= 3 and in_progress >= 1 and not past:
+        elif category is Category.VIOLENCE and cues["injured"] >= 3 and in_progress >= 1 and not past:
             urgency = Urgency.P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
-    if ev.cue("followup") >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
+    if cues["followup"] >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
         urgency = Urgency.P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")
     if not reasons:

@@ -121,7 +121,8 @@ def normalize(text: str) -> NormalizedText:
         hashtags = tuple(_HASHTAG.findall(text))
         # A hashtag is read as its words (#PaperLeak -> paper leak), followed by the whole tag (paperleak).
         text = _HASHTAG.sub(lambda m: " " + " ".join(_split_hashtag(m.group(1))) + " " + m.group(1) + " ", text)
-    tokens = tuple(folded for word in _WORD.findall(text) if (folded := fold_token(word)))
+    fold = fold_token
+    tokens = tuple([folded for word in _WORD.findall(text) if (folded := fold(word))])
     return NormalizedText(tokens=tokens, handles=handles, hashtags=hashtags)
 
 
