@@ -461,34 +461,37 @@ def classify() -> None:
 
 @app.command("train")
 def train_cmd() -> None:
-    """Retrain the category model from synthetic traffic and the dev split (never the test split)."""
-    from streams.evaluate import EVAL_DATA
+    """Retrain the category model from synthetic traffic and the dev and train sets (never the held-out ones)."""
+    from streams.evaluate import EVAL_DATA, TRAINING_SPLITS
     from streams.triage.train import train
 
-    report = train([EVAL_DATA / "dev.jsonl"])
+    report = train([path for s in TRAINING_SPLITS if (path := EVAL_DATA / f"{s}.jsonl").is_file()])
     typer.echo(f"trained on {report.examples} tweets ({report.synthetic} synthetic, {report.labelled} labelled), "
                f"{report.ngrams} character n-grams -> {report.path}")
 
 
 @app.command("eval")
 def eval_cmd(
-    split: Annotated[str, typer.Option(help="dev, test (held out) or all.")] = "test",
+    split: Annotated[str, typer.Option(
+        help="test or independent (held out), held-out (both), dev or train (trained on), or all.")] = "test",
     file: Annotated[list[Path] | None, typer.Option(help="Evaluate these labelled JSON-lines files instead.")] = None,
     show_errors: Annotated[int, typer.Option("--errors", help="Print up to N misclassified tweets.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
 ) -> None:
     """Measure triage on labelled tweets: per-category P/R/F1, macro-F1, P1 recall/precision, urgency and
     district accuracy, alert worth."""
-    from streams.evaluate import EVAL_DATA, SPLITS, errors, format_report, load, report, score
+    from streams.evaluate import EVAL_DATA, HELD_OUT_SPLITS, SPLITS, errors, format_report, load, report, score
 
     if file:
         paths = list(file)
     elif split == "all":
         paths = [EVAL_DATA / f"{s}.jsonl" for s in SPLITS]
+    elif split == "held-out":
+        paths = [EVAL_DATA / f"{s}.jsonl" for s in HELD_OUT_SPLITS]
     elif split in SPLITS:
         paths = [EVAL_DATA / f"{split}.jsonl"]
     else:
-        raise ConfigError(f"--split must be dev, test or all, not {split!r}")
+        raise ConfigError(f"--split must be one of {', '.join(SPLITS)}, held-out or all, not {split!r}")
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise ConfigError(f"labelled file not found: {missing[0]}")

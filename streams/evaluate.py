@@ -14,7 +14,11 @@ from seva.xpayload import parse_tweet
 from streams.triage import TriageResult, triage_tweet
 
 EVAL_DATA = Path(__file__).resolve().parent / "eval_data"
-SPLITS = ("dev", "test")
+# dev and train teach the category model (`seva train`); test and independent are held out and only scored.
+# independent.jsonl was written by another annotator from the specification alone (eval_data/README.md).
+TRAINING_SPLITS = ("dev", "train")
+HELD_OUT_SPLITS = ("test", "independent")
+SPLITS = (*TRAINING_SPLITS, *HELD_OUT_SPLITS)
 HIGH_PRIORITY = frozenset({Urgency.P1, Urgency.P2})
 
 

@@ -211,16 +211,16 @@ REQ = {"text", "cat", "urg", "district", "lang", "hour"}
 OPT = {"loc", "tags", "note", "g", "reply", "tlang", "date"}
 
 
-def load_sources() -> list[dict]:
+def load_sources(src: str = SRC) -> list[dict]:
     items = []
     errors = []
-    for path in sorted(glob.glob(os.path.join(SRC, "*.jsonl"))):
+    for path in sorted(glob.glob(os.path.join(src, "*.jsonl"))):
         with open(path, encoding="utf-8") as fh:
             for ln, line in enumerate(fh, 1):
                 line = line.strip()
                 if not line or line.startswith("//"):
                     continue
-                where = f"{os.path.basename(path)}:{ln}"
+                where = f"{os.path.relpath(path, HERE)}:{ln}"
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as e:
@@ -260,8 +260,8 @@ def load_sources() -> list[dict]:
 
 
 # --- building ----------------------------------------------------------------
-def build(items: list[dict]) -> list[dict]:
-    rng = random.Random(SEED)
+def build(items: list[dict], seed: int = SEED) -> list[dict]:
+    rng = random.Random(seed)
     out = []
     used_ids = set()
     used_names: set[str] = set()
@@ -465,7 +465,31 @@ def main() -> None:
             warn.append(f"tag {tag} only in one split (dev {dn}, test {tn})")
     dump(os.path.join(HERE, "dev.jsonl"), dev)
     dump(os.path.join(HERE, "test.jsonl"), test)
-    report = "\n\n".join([stats("all", recs), stats("dev", dev), stats("test", test)])
+    sections = [stats("all", recs), stats("dev", dev), stats("test", test)]
+    # Two further sets, written later by other annotators and never split: train.jsonl (training only) and
+    # independent.jsonl (a second held-out set, written from the specification alone). Each source tree gets
+    # its own seed; a text in two sets would leak, so texts must be unique across all of them.
+    texts = {r["tweet"]["text"].strip().lower(): r["_src"]["_where"] for r in recs}
+    ids = {r["tweet"]["id"] for r in recs}
+    for offset, name in ((1, "train"), (2, "independent")):
+        src = os.path.join(HERE, f"{name}_source")
+        if not os.path.isdir(src):
+            continue
+        extra = build(load_sources(src), SEED + offset)
+        validate(extra, warn)
+        for r in extra:
+            key = r["tweet"]["text"].strip().lower()
+            if key in texts:
+                print(f"duplicate text across sets: {r['_src']['_where']} == {texts[key]}")
+                sys.exit(1)
+            texts[key] = r["_src"]["_where"]
+            if r["tweet"]["id"] in ids:
+                print(f"duplicate id across sets: {r['_src']['_where']}")
+                sys.exit(1)
+            ids.add(r["tweet"]["id"])
+        dump(os.path.join(HERE, f"{name}.jsonl"), extra)
+        sections.append(stats(name, extra))
+    report = "\n\n".join(sections)
     print(report)
     if warn:
         print(f"\n{len(warn)} warnings:")

@@ -71,7 +71,7 @@ def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
     decision = decide_category(
         evidence, len(norm.tokens),
         is_question="?" in item.text,
-        emoji_praise=len(PRAISE_EMOJI.intersection(item.text)),
+        emoji_praise=sum(emoji in item.text for emoji in PRAISE_EMOJI),  # distinct ones; six C searches
         retweet_of_police=_retweets_police(item.text),
     )
     category, cat_reasons = decision.category, decision.reasons

@@ -79,15 +79,21 @@ class Matcher:
         return tuple((t, t.tokens[1:-1], t.tokens[-1], t.prefix, len(t.tokens)) for t in found)
 
     def find(self, tokens: tuple[str, ...]) -> list[Hit]:
+        cache = self._candidate_cache
+        if len(cache) + len(tokens) > CANDIDATE_CACHE_SIZE:
+            cache.clear()
+        get = cache.get
+        # Most tokens have no candidate: look them all up in one comprehension, then visit only those that have.
+        candidates = [get(token) for token in tokens]
+        if None in candidates:
+            for i, found in enumerate(candidates):
+                if found is None:
+                    candidates[i] = cache[tokens[i]] = self._compute_candidates(tokens[i])
         hits: list[Hit] = []
         n = len(tokens)
-        cache = self._candidate_cache
-        for i, token in enumerate(tokens):
-            found = cache.get(token)
-            if found is None:
-                if len(cache) >= CANDIDATE_CACHE_SIZE:
-                    cache.clear()
-                found = cache[token] = self._compute_candidates(token)
+        for i, found in enumerate(candidates):
+            if not found:
+                continue
             for term, middle, last, prefix, length in found:
                 if length == 1:
                     hits.append(Hit(term, i))
