@@ -12,7 +12,14 @@ from datetime import datetime
 
 from seva.districts import HQ_HANDLES
 from seva.events import Category, RawTweet, Urgency, parse_created_at
-from streams.triage.classify import EVIDENCE_LEXICON, PRAISE_EMOJI, decide_category, decide_urgency, evidence_from
+from streams.triage.classify import (
+    EVIDENCE_LEXICON,
+    PRAISE_EMOJI,
+    decide_category,
+    decide_urgency,
+    evidence_from,
+    past_years,
+)
 from streams.triage.matcher import Matcher
 from streams.triage.model import default_model
 from streams.triage.normalize import normalize
@@ -85,7 +92,8 @@ def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
             + (f": {', '.join(repr(w) for w in terms)}" if terms else ""),
             *(r for r in cat_reasons if category.value in r and r != cat_reasons[-1]),
         ]
-    urgency, urg_reasons = decide_urgency(category, evidence, item.created_at)
+    urgency, urg_reasons = decide_urgency(category, evidence, item.created_at,
+                                          past_years(item.text, item.created_at))
     handles = tuple(dict.fromkeys([*(m.lower() for m in item.mentions), *norm.handles]))
     place = resolve_district(item.text, norm.tokens, handles, item.author_location, hits)
     reasons = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -228,7 +229,18 @@ SELF_HARM_MIN = 3.0
 NOW_MIN = 2.5
 
 
-def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tuple[Urgency, list[str]]:
+def past_years(text: str, created_at: datetime) -> list[str]:
+    """Years named in the text before the year the tweet was written ("FIR of 2022", "2023 में"): an old case."""
+    if "20" not in text and "19" not in text:
+        return []
+    return [y for y in _YEAR.findall(text) if int(y) < created_at.year]
+
+
+_YEAR = re.compile(r"(?<![\w/.-])(?:19[89]\d|20[0-4]\d)(?!\d)")
+
+
+def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
+                   old_years: list[str] | None = None) -> tuple[Urgency, list[str]]:
     urgency = BASE_URGENCY[category]
     found, cues = ev.scores, ev.cues
     reasons = []
@@ -280,6 +292,9 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime) -> tu
     if cues["followup"] >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
         urgency = Urgency.P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")
+    elif old_years and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
+        urgency = Urgency.P3
+        reasons.append(f"a follow-up of an older case: names {', '.join(old_years[:2])}")
     if not reasons:
         reasons.append(f"{category.value} is {urgency.value} by default")
     if category in NIGHT_RULE_CATEGORIES and is_night(created_at) and urgency is not urgency.raised():

@@ -606,6 +606,13 @@ CUE_TERMS: dict[str, str] = {
         application di thi=2.5; complaint ki thi=2.5; shikayat ki thi=2.5; already filed=2.5; filed a complaint=2
         आज तक कोई=2.5; आज तक=1.5; महीने हो गए=3; साल हो गया=3; साल से=2; एक साल=2; चार्जशीट=2.5; विवेचना=2
         विवेचक=1.5; शिकायत की थी=2.5; प्रार्थना पत्र दिया था=2.5; क्या हुआ=1.5; आईजीआरएस=2; स्थिति क्या=2.5
+        gd no=2.5; gd number=2.5; ack no=2.5; acknowledgement no=2.5; e fir no=2.5; efir no=2.5; case number=2.5
+        gumshudgi sankhya=3; गुमशुदगी संख्या=3; मु.अ.सं=2.5; मुअसं=2.5; अपराध संख्या=2.5; मुकदमा अपराध=2.5
+        request an update=2.5; requesting an update=2.5; please update=2; kindly update=2; any progress=2.5
+        no arrests=1.5; no arrest=1.5; giraftari nahi hui=2; गिरफ्तारी नहीं हुई=2; प्रगति=2; progress of=2.5
+        kaha tak pahucha=3; kahan tak pahuncha=3; kaha tak pahuncha=3; कहां तक पहुंची=3; कहाँ तक पहुँची=3
+        saal purana=2.5; mahine purana=2.5; साल पुराना=2.5; पूर्व में=1.5; माह पूर्व=2.5; वर्ष पूर्व=2.5
+        months=1; over a year=2.5; years on=2.5; a year later=2.5; ek varsh=2; एक वर्ष=2; वर्ष बाद=2.5
     """,
     # News, reports and police press notes: not a complaint from a citizen.
     "news": """

@@ -278,3 +278,22 @@ def test_night_rule_leaves_theft_and_traffic_alone(utc: datetime) -> None:
 def test_structural_rules_decide_over_the_model_and_say_so() -> None:
     _, _, _, reasons = run("Breaking: STF arrests 5 members of solver gang in constable recruitment paper leak case")
     assert any("news" in r for r in reasons)
+
+
+def test_past_years_are_years_before_the_tweet_was_written() -> None:
+    from streams.triage.classify import past_years
+
+    written = datetime(2024, 9, 1, tzinfo=UTC)
+    assert past_years("मु.अ.सं. 145/24, घटना वर्ष 2022 की है, in 2023 again", written) == ["2022", "2023"]
+    assert past_years("constable exam 2024 paper leak", written) == []  # this year's: not old
+    assert past_years("car UP32XX2019 hit me, FIR 56/2021", written) == []  # a number plate, a case number
+    assert past_years("no year here", written) == []
+
+
+def test_a_follow_up_naming_an_old_year_is_routine() -> None:
+    tweet = TriageInput("@spbanda मेरे भाई के साथ 2022 में हुई मारपीट के मामले में आरोपी अब भी फरार है, कार्रवाई करें",
+                        datetime(2024, 9, 1, 8, 0, tzinfo=UTC))
+    result = triage(tweet)
+    assert result.category is Category.VIOLENCE
+    assert result.urgency is Urgency.P3
+    assert any("2022" in r for r in result.reasons)
