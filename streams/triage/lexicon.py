@@ -180,7 +180,7 @@ CATEGORY_TERMS: dict[str, str] = {
         fake app=3; fake phonepe=3; fake upi=3; fake payment=3; payment screenshot=2; posing as=2; vanished=2;
         took the bag=3; thaila le=3; bag le gaye=3; chuna laga=3; chuna lagaya=3; note badal=2.5; nakli note=2;
         fake note*=2; advance liya=2.5; number band=2; paise le liye=2; paise leke=2; naam pe=1; naam par paise=2.5;
-        insurance premium=2; collected money=2.5; money and vanished=3; ठग लिया=3; पैसे लेकर फरार=3; फरार=1.5
+        insurance premium=2; collected money=2.5; money and vanished=3; ठग लिया=3; पैसे लेकर फरार=3
         stolen=3; stole=3; steal*=3; theft=3; thief=3; thieves=3; burglar*=3; break in=2; broke into=2;
         robbed=3; robber*=3; loot*=3; snatch*=3; snatched=3; pickpocket*=3; dacoit*=3; chain snatch*=3;
         fraud*=3; scam*=3; cheat*=2; cheated=3; duped=3; conned=2; fake call*=2; fake loan*=3; loan app*=2.5;
