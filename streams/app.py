@@ -38,7 +38,7 @@ from seva.topics import (
     namespaced,
 )
 from streams import metrics
-from streams.lifecycle import DocketState, decode_lifecycle_record, next_state, plan_reopen
+from streams.lifecycle import DocketState, decode_lifecycle_record, on_link, on_status
 from streams.routing import (
     DocketMemory,
     Ignore,
@@ -306,18 +306,13 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         key = record.docket_id
         state = DocketState.from_json(docket_states.get(key))
         now = time.time()
-        if isinstance(record, LinkedTweet):
-            reopened = plan_reopen(state, record)
-            if reopened is None:
-                return
-            # Remember the reopen at once: a second reply before our event comes back must not reopen again.
-            docket_states[key] = next_state(state, reopened, now).to_json()
+        after, reopened = on_link(state, record, now) if isinstance(record, LinkedTweet) else \
+            on_status(state, record, now)
+        if after is not None and after != state:
+            docket_states[key] = after.to_json()
+        if reopened is not None:
             metrics.REOPENED.inc()
             await emit(Send(name(COMPLAINT_STATUS), key.encode(), reopened.dumps()))
-            return
-        after = next_state(state, record, now)
-        if after != state:
-            docket_states[key] = after.to_json()
 
     @app.timer(interval=300.0)
     async def evict_old_state() -> None:
