@@ -7,12 +7,12 @@ the table is co-partitioned with both): {"k": last status kind, "d": district, "
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from seva.errors import InvalidTweetError
 from seva.events import LinkedTweet, Relation, StatusEvent, StatusKind, parse_created_at, status_event_id
+from streams.routing import decode_object
 
 SEVA_ACTOR = "seva"
 
@@ -53,14 +53,7 @@ class DocketState:
 
 def decode_lifecycle_record(raw: bytes | None) -> StatusEvent | LinkedTweet:
     """A complaints.status or complaints.linked value; anything else is an InvalidTweetError for the DLQ."""
-    if raw is None:
-        raise InvalidTweetError("empty_value", "the record has no value")
-    try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidTweetError("malformed_json", str(exc)[:200]) from None
-    if not isinstance(doc, dict):
-        raise InvalidTweetError("not_an_object", f"expected a JSON object, got {type(doc).__name__}")
+    doc = decode_object(raw)
     try:
         if "relation" in doc:
             return LinkedTweet.from_data(doc)
@@ -144,8 +137,7 @@ def on_status(state: DocketState | None, event: StatusEvent,
     """The state after a status event, and the reopen it causes: a disposal that a remembered complainant's
     reply follows in time reopens the docket at once."""
     after = next_state(state, event, now)
-    if after.kind == StatusKind.DISPOSED and event.kind == StatusKind.DISPOSED and after.reply is not None \
-            and after is not state:
+    if event.kind == StatusKind.DISPOSED and after is not state and after.reply is not None:
         if _after(after.reply, event):
             reopened = _reopen(event.docket_id, after.district, after.reply)
             return DocketState(reopened.kind, after.district, now), reopened

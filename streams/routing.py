@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from seva.districts import UNKNOWN, by_slug
 from seva.errors import InvalidTweetError
@@ -33,8 +34,8 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(" ".join(tokens).encode(), digest_size=12).hexdigest()
 
 
-def decode_tweet(raw: bytes | None) -> RawTweet:
-    """A tweets.raw value back into a RawTweet; anything else is an InvalidTweetError for the DLQ."""
+def decode_object(raw: bytes | None) -> dict[str, Any]:
+    """A record value that must be one JSON object (every topic the worker reads); else an InvalidTweetError."""
     if raw is None:
         raise InvalidTweetError("empty_value", "the record has no value")
     try:
@@ -43,6 +44,12 @@ def decode_tweet(raw: bytes | None) -> RawTweet:
         raise InvalidTweetError("malformed_json", str(exc)[:200]) from None
     if not isinstance(doc, dict):
         raise InvalidTweetError("not_an_object", f"expected a JSON object, got {type(doc).__name__}")
+    return doc
+
+
+def decode_tweet(raw: bytes | None) -> RawTweet:
+    """A tweets.raw value back into a RawTweet; anything else is an InvalidTweetError for the DLQ."""
+    doc = decode_object(raw)
     try:
         tweet = RawTweet.from_data(doc)
     except (TypeError, ValueError, KeyError) as exc:

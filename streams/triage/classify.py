@@ -61,12 +61,6 @@ class Evidence:
     # cues per tweet, and a subscript is cheaper than a method call.
     cues: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
-    def score(self, tag: str) -> float:
-        return self.scores.get(tag, 0.0)
-
-    def cue(self, name: str) -> float:
-        return self.cues[name]
-
     def has_term(self, tag: str, words: frozenset[str]) -> bool:
         return any(w in words for w in self.terms.get(tag, ()))
 
