@@ -60,13 +60,18 @@ class Worker:
     def __init__(self, ns: Namespace, port: int) -> None:
         self.ns, self.port = ns, port
         self.proc: subprocess.Popen[bytes] | None = None
+        # A file, not a pipe nobody reads while the worker runs: every start appends, and the whole account of
+        # holds, seeks, rebalances and recovery is there to read after a failure.
+        self.log_path = ns.settings.stack.state_dir / "logs" / f"{ns.prefix}test-worker.log"
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "seva.cli", "worker", "--namespace", self.ns.prefix, "--loglevel", "INFO"],
-            env={**os.environ, "SEVA_METRICS__WORKER_PORT": str(self.port)},
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "seva.cli", "worker", "--namespace", self.ns.prefix, "--loglevel", "INFO"],
+                env={**os.environ, "SEVA_METRICS__WORKER_PORT": str(self.port)},
+                stdout=log, stderr=subprocess.STDOUT,
+            )
 
     def kill9(self) -> None:
         assert self.proc is not None
@@ -79,11 +84,11 @@ class Worker:
         if self.proc.poll() is None:
             self.proc.terminate()
         try:
-            out, _ = self.proc.communicate(timeout=60)
+            self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            out, _ = self.proc.communicate()
-        return out.decode(errors="replace")[-4000:]
+            self.proc.wait()
+        return self.log_path.read_text(errors="replace")[-4000:]
 
 
 @pytest.fixture
@@ -92,6 +97,7 @@ def worker(namespace: Namespace, free_port: int) -> Iterator[Worker]:
     yield w
     log = w.stop()
     # On failure pytest shows this: the worker's own account of holds, seeks, rebalances and recovery.
+    print(f"worker log: {w.log_path}")
     print("\n".join(line for line in log.splitlines()
                     if any(k in line for k in ("hold", "resuming", "Seek", "assign", "Recovery", "WARN", "ERROR"))))
 
