@@ -142,3 +142,36 @@ def script_for(complaint: Complaint, config: SimConfig) -> Script:
         }
         reply = ComplainantReply(tid, at, json.dumps(doc, ensure_ascii=False).encode())
     return Script(did, district, tuple(events), reply)
+
+
+ConversationReplies = dict[str, list[tuple[str, datetime]]]  # conversation id -> (author id, created_at)
+
+
+def conversation_replies(raw_tweets: list[bytes]) -> ConversationReplies:
+    """The replies among tweets already published (e.g. the generator's follow-ups), by conversation: a tweet in
+    a conversation it did not open. Unreadable records are skipped (the publisher dead-letters them anyway)."""
+    replies: ConversationReplies = {}
+    for raw in raw_tweets:
+        try:
+            doc = json.loads(raw)
+            data = doc.get("data", doc) if isinstance(doc, dict) else None
+            if not isinstance(data, dict):
+                continue
+            conv, tid, author = data.get("conversation_id"), data.get("id"), data.get("author_id")
+            if conv and tid and author and str(conv) != str(tid):
+                replies.setdefault(str(conv), []).append((str(author), parse_created_at(str(data["created_at"]))))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return replies
+
+
+def reopened_by_earlier_reply(script: Script, complaint: Complaint, replies: ConversationReplies) -> bool:
+    """Whether a reply already published reopens this docket: one by the complainant, in the complaint's
+    conversation, written after the scripted disposal (event time decides, not the order Kafka delivers in)."""
+    disposals = [e for e in script.events if e.kind == StatusKind.DISPOSED]
+    if not disposals or not replies:
+        return False
+    disposed_at = parse_created_at(disposals[-1].occurred_at)
+    tweet = complaint.tweet
+    return any(author == tweet.author_id and at > disposed_at
+               for author, at in replies.get(tweet.conversation_id or tweet.id, ()))

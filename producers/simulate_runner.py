@@ -20,7 +20,7 @@ from confluent_kafka import Consumer
 from producers.base import Source
 from producers.publisher import TweetPublisher
 from producers.responder import OPEN_COMPLAINTS, StatusSender
-from producers.simulate import ComplainantReply, SimConfig, script_for
+from producers.simulate import ComplainantReply, ConversationReplies, SimConfig, reopened_by_earlier_reply, script_for
 from seva.events import Complaint, StatusEvent, StatusKind
 from seva.settings import KafkaSettings, ProducerSettings
 from seva.topics import DEAD_LETTER, DISTRICT_TOPICS, HQ_TRIAGE, TWEETS_RAW, namespaced
@@ -42,7 +42,10 @@ class GroundTruth:
     assigned: set[str] = field(default_factory=set)
     escalated: set[str] = field(default_factory=set)
     disposed: set[str] = field(default_factory=set)
-    replied: set[str] = field(default_factory=set)  # the complainant replied after disposal: expect `reopened`
+    # The complainant replied after the disposal (in event time): expect `reopened`. The simulator's own replies,
+    # and replies published before it ran (the generator's follow-ups) that are later than the scripted disposal.
+    replied: set[str] = field(default_factory=set)
+    replied_before: set[str] = field(default_factory=set)  # of `replied`: by a reply published before we ran
     events: int = 0
     bad_records: int = 0
 
@@ -56,9 +59,8 @@ class GroundTruth:
     def counts(self) -> dict[str, int]:
         return {"complaints": len(self.complaints), "acknowledged": len(self.acknowledged),
                 "assigned": len(self.assigned), "escalated": len(self.escalated), "disposed": len(self.disposed),
-                "replied": len(self.replied), "pending_after_reopen": len(self.complaints - self.disposed
-                                                                         | self.replied),
-                "events": self.events}
+                "replied": len(self.replied), "replied_before": len(self.replied_before),
+                "pending_after_reopen": len(self.complaints - self.disposed | self.replied), "events": self.events}
 
 
 def run_simulation(
@@ -71,9 +73,11 @@ def run_simulation(
     namespace: str = "",
     replies: bool = True,
     progress: Callable[[GroundTruth], None] | None = None,
+    earlier_replies: ConversationReplies | None = None,
 ) -> GroundTruth:
     """Consume the district topics and act until `duration_s` passed, or nothing new came for `idle_s` (counted
-    from the group's assignment), or `stop` is set. Re-running with the same seed re-sends identical events."""
+    from the group's assignment), or `stop` is set. Re-running with the same seed re-sends identical events.
+    `earlier_replies`: replies published before (producers.simulate.conversation_replies), for the ground truth."""
     topics = [namespaced(t, namespace).name for t in (*DISTRICT_TOPICS, HQ_TRIAGE)]
     consumer = Consumer(cast(dict[str, Any], kafka.librdkafka(**{
         "group.id": namespace + SIM_GROUP, "auto.offset.reset": "earliest", "enable.auto.commit": False,
@@ -114,6 +118,9 @@ def run_simulation(
                 script = script_for(complaint, config)
                 events.extend(script.events)
                 truth.take(script.docket_id, script.kinds())
+                if earlier_replies and reopened_by_earlier_reply(script, complaint, earlier_replies):
+                    truth.replied.add(script.docket_id)
+                    truth.replied_before.add(script.docket_id)
                 if script.reply is not None and publisher is not None:
                     due.append((0.0, script.reply, script.docket_id))
                 last_new = time.monotonic()

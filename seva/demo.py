@@ -165,7 +165,7 @@ def run_loop(settings: Settings, progress: Callable[[str], None], *, tweets: int
     from producers.base import Source
     from producers.generator import OWN_USER_ID, GeneratorConfig, generate
     from producers.publisher import TweetPublisher
-    from producers.simulate import SimConfig
+    from producers.simulate import SimConfig, conversation_replies
     from producers.simulate_runner import run_simulation
     from seva.clickhouse import connect
     from sinks.report import ReportWindow, build_report
@@ -203,10 +203,12 @@ def run_loop(settings: Settings, progress: Callable[[str], None], *, tweets: int
                                    dead_letter_topic=name(DEAD_LETTER))
         t0 = time.monotonic()
         expected: set[str] = set()
+        published: list[bytes] = []
         for record in generate(tweets, gen):
             publisher.submit(record.raw, Source.SYNTHETIC)
             if record.kind == "tweet" and record.tweet_id:
                 expected.add(record.tweet_id)
+                published.append(record.raw)
         if publisher.close(120):
             raise SevaError("Kafka did not acknowledge every tweet")
         s = publisher.stats
@@ -234,6 +236,7 @@ def run_loop(settings: Settings, progress: Callable[[str], None], *, tweets: int
 
         progress("simulated district responders: acknowledging, assigning, escalating, disposing")
         truth = run_simulation(settings.kafka, config=SimConfig(seed=seed), idle_s=6.0, namespace=namespace,
+                               earlier_replies=conversation_replies(published),
                                progress=lambda t: progress(f"responders: {t.counts()}"))
         progress(f"responders: {truth.counts()}")
 

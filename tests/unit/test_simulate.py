@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from producers.simulate import SimConfig, script_for
+from producers.simulate import SimConfig, conversation_replies, reopened_by_earlier_reply, script_for
 from seva.events import Complaint, RawTweet, parse_created_at
 from seva.xpayload import parse_tweet
 
@@ -68,3 +68,28 @@ def test_every_lifecycle_is_in_order_and_well_formed() -> None:
             assert reply.author_id == c.tweet.author_id and reply.reply_to == c.tweet.id
             assert reply.conversation_id == c.tweet.id and reply.created_at > s.events[-1].occurred_at
             assert json.loads(s.reply.payload)["id"] == s.reply.tweet_id
+
+
+def test_an_earlier_published_reply_reopens_only_when_it_is_by_the_complainant_and_after_the_disposal() -> None:
+    c = next(c for c in complaints(200) if "disposed" in script_for(c, SimConfig(seed=5)).kinds())
+    script = script_for(c, SimConfig(seed=5))
+    disposed_at = parse_created_at(script.events[-1].occurred_at)
+
+    def reply(tid: str, author: str, at: datetime, conversation: str = c.tweet.id) -> bytes:
+        return json.dumps({"data": {"id": tid, "text": "any update?", "author_id": author,
+                                    "conversation_id": conversation,
+                                    "created_at": at.strftime("%Y-%m-%dT%H:%M:%S.000Z")}}).encode()
+
+    later, earlier = disposed_at + timedelta(minutes=5), disposed_at - timedelta(minutes=5)
+    author = c.tweet.author_id or ""
+    assert reopened_by_earlier_reply(script, c, conversation_replies([reply("9", author, later)]))
+    assert not reopened_by_earlier_reply(script, c, conversation_replies([reply("9", author, earlier)]))
+    assert not reopened_by_earlier_reply(script, c, conversation_replies([reply("9", "someone else", later)]))
+    assert not reopened_by_earlier_reply(script, c, conversation_replies([reply("9", author, later, "other")]))
+    # The complaint itself opens its conversation: it is no reply; unreadable records are skipped.
+    opening = reply(c.tweet.id, author, later)
+    assert not reopened_by_earlier_reply(script, c, conversation_replies([opening, b"{not json", b"[]"]))
+    undisposed = next(x for x in complaints(200) if "disposed" not in script_for(x, SimConfig(seed=5)).kinds())
+    assert not reopened_by_earlier_reply(script_for(undisposed, SimConfig(seed=5)), undisposed,
+                                         conversation_replies([reply("9", undisposed.tweet.author_id or "", later,
+                                                                     undisposed.tweet.id)]))
