@@ -216,7 +216,11 @@ def worker(
     namespace: Annotated[str, typer.Option(hidden=True, help="Prefix for every topic (tests).")] = "",
 ) -> None:
     """Run the triage and routing worker (Faust): tweets.raw -> district topics. Scale with more workers."""
+    import faulthandler
+
     import faust as faust_lib
+
+    faulthandler.enable()  # a fatal crash in a C extension still leaves every thread's stack in the log
 
     from seva.kafka import ensure_topics
     from seva.metrics import serve_metrics

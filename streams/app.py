@@ -37,7 +37,7 @@ from seva.topics import (
     TopicSpec,
     namespaced,
 )
-from streams import metrics
+from streams import metrics, watchdog
 from streams.lifecycle import DocketState, decode_lifecycle_record, on_link, on_status
 from streams.routing import (
     DocketMemory,
@@ -325,6 +325,8 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
             if removed:
                 log.info("evicted %d entries from table %s", removed, table.name)
 
+    if outbox is None:  # a real worker: say where it is stuck if it ever stops reading (streams/watchdog.py)
+        watchdog.install(app)
     app.seva_agents = (triage_tweets, route_complaints, track_status)  # type: ignore[attr-defined]
     return app
 

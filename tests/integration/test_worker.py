@@ -81,14 +81,18 @@ class Worker:
     def stop(self) -> str:
         if self.proc is None:
             return ""
+        note = ""
         if self.proc.poll() is None:
             self.proc.terminate()
+        else:
+            note = f"\nthe worker had already exited with code {self.proc.returncode}"
         try:
             self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
+            note = "\nthe worker ignored SIGTERM for 60 s and was killed"
             self.proc.kill()
             self.proc.wait()
-        return self.log_path.read_text(errors="replace")[-4000:]
+        return self.log_path.read_text(errors="replace")[-4000:] + note
 
 
 @pytest.fixture
@@ -99,7 +103,8 @@ def worker(namespace: Namespace, free_port: int) -> Iterator[Worker]:
     # On failure pytest shows this: the worker's own account of holds, seeks, rebalances and recovery.
     print(f"worker log: {w.log_path}")
     print("\n".join(line for line in log.splitlines()
-                    if any(k in line for k in ("hold", "resuming", "Seek", "assign", "Recovery", "WARN", "ERROR"))))
+                    if any(k in line for k in ("hold", "resuming", "Seek", "assign", "Recovery", "WARN", "ERROR",
+                                               "STALLED", "transit", "the worker"))))
 
 
 def publish(ns: Namespace, raws: list[bytes]) -> TweetPublisher:

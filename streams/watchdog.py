@@ -1,0 +1,253 @@
+"""A worker that stops reading while its input has records is the worst failure at 2 a.m.: it looks alive.
+
+`StallDetector` (pure) decides from periodic samples of (records behind, records read so far) whether the worker
+has been stalled for `after_s`. `install` (I/O, Faust) samples the worker's own consumer every `interval_s` and,
+on a stall, logs one WARNING with what an engineer needs to find the cause: the consumer's flow and partition
+state for the lagging partitions, the agents' buffers and the stack of every asyncio task. A thread checks that
+the event loop still turns; if it does not, it dumps every thread's stack instead (nothing else could run).
+SevaPipelineStalled pages on the symptom; this log says where the worker is stuck.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import faulthandler
+import io
+import logging
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from streams import metrics
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class StallDetector:
+    """Stalled: records were waiting (lag > 0) at every sample for `after_s`, and none was read meanwhile."""
+
+    after_s: float
+    _since: float | None = None
+    _read: int | None = None
+    _reported: bool = False
+
+    def sample(self, now: float, lag: int, read: int) -> bool:
+        """Feed one sample; True exactly once per stall, when it has lasted `after_s`."""
+        if lag <= 0 or self._read is None or read != self._read:
+            self._since = now if lag > 0 else None
+            self._read, self._reported = read, False
+            return False
+        if self._since is None:
+            self._since = now
+        if not self._reported and now - self._since >= self.after_s:
+            self._reported = True
+            return True
+        return False
+
+
+@dataclass
+class TransitGuard:
+    """Records the Kafka client handed out that never reached a stream: the client's position is past the
+    worker's next offset while the worker holds nothing in flight (no unacked message, empty agent buffers), and
+    that has not changed for `after_s`. Seen after a restart: Faust dropped a fetched batch while its stream
+    partitions were being resumed, aiokafka had already advanced, and nothing was read again until the next
+    restart. The cure is to seek the client back to the worker's next offset (at-least-once: nothing skipped;
+    a record read twice gives the same idempotent outputs)."""
+
+    after_s: float
+    _seen: dict[Any, tuple[float, int, int]] | None = None  # tp -> (since, worker next, client position)
+
+    def observe(self, now: float, tp: Any, worker_next: int | None, client_position: int | None,
+                in_flight: bool) -> bool:
+        """True when `tp` must be sought back to `worker_next` (then the guard forgets it)."""
+        seen = self._seen if self._seen is not None else {}
+        self._seen = seen
+        if in_flight or worker_next is None or client_position is None or client_position <= worker_next:
+            seen.pop(tp, None)
+            return False
+        first = seen.get(tp)
+        if first is None or first[1:] != (worker_next, client_position):
+            seen[tp] = (now, worker_next, client_position)
+            return False
+        if now - first[0] >= self.after_s:
+            del seen[tp]
+            return True
+        return False
+
+
+def task_stacks(loop: asyncio.AbstractEventLoop | None = None, limit: int = 12) -> str:
+    """Every asyncio task of `loop` (the running one by default) with the chain of awaits it is suspended in."""
+    out = io.StringIO()
+    tasks: list[asyncio.Task[Any]] = []
+    for _ in range(3):  # another thread's loop may add a task while we copy its set
+        try:
+            tasks = list(asyncio.all_tasks(loop))
+            break
+        except RuntimeError:
+            continue
+    for task in sorted(tasks, key=lambda t: t.get_name()):
+        coro: Any = task.get_coro()
+        out.write(f"task {task.get_name()} {getattr(coro, '__qualname__', coro)!s}\n")
+        for _ in range(limit):  # follow what each coroutine awaits, down to the innermost one
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None) or \
+                getattr(coro, "ag_frame", None)
+            if frame is not None:
+                out.write(f"    {frame.f_code.co_filename}:{frame.f_lineno} {frame.f_code.co_name}\n")
+            coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None) or \
+                getattr(coro, "ag_await", None)
+            if coro is None:
+                break
+            if not any(hasattr(coro, a) for a in ("cr_frame", "gi_frame", "ag_frame")):
+                out.write(f"    awaiting {coro!r}"[:300] + "\n")
+                break
+    return out.getvalue()
+
+
+def kafka_client_state(consumer: Any, lagging: dict[Any, tuple[int | None, int]]) -> str:
+    """aiokafka's own view (Faust runs it in a thread with its own loop): positions, its buffered fetch results,
+    in-flight requests and its fetch routine, which Faust's state alone does not show."""
+    try:
+        thread = consumer._thread
+        kafka = thread._consumer
+        fetcher, subscription = kafka._fetcher, kafka._subscription.subscription
+        assignment = subscription.assignment if subscription is not None else None
+        task = fetcher._fetch_task
+        lines = [f"aiokafka fetch routine: done={task.done()} "
+                 f"{'error=' + repr(task.exception()) if task.done() and not task.cancelled() else ''} "
+                 f"in_flight={sorted(fetcher._in_flight)} pending={len(fetcher._pending_tasks)} "
+                 f"buffered={sorted((tp.topic, tp.partition, type(r).__name__) for tp, r in fetcher._records.items())}"]
+        for tp in sorted(lagging):
+            state = assignment.state_value(tp) if assignment is not None else None
+            lines.append(f"  {tp.topic}[{tp.partition}] aiokafka: "
+                         + (f"position={state._position} paused={state.paused} status={state._status}"
+                            if state is not None else "not in assignment"))
+        lines.append("consumer thread tasks:\n" + task_stacks(thread.thread_loop))
+        return "\n".join(lines)
+    except Exception as exc:  # noqa: BLE001 (diagnostics must never take the worker down)
+        return f"aiokafka state unavailable: {exc!r}"
+
+
+def consumer_state(consumer: Any, lagging: dict[Any, tuple[int | None, int]]) -> str:
+    """What Faust's consumer believes about the lagging partitions (read offset vs end offset)."""
+    active = getattr(consumer, "_active_partitions", None) or set()
+    paused: set[Any] = getattr(consumer, "_paused_partitions", set())
+    buffered: set[Any] = getattr(consumer, "_buffered_partitions", set())
+    held: set[Any] = getattr(consumer, "_held", set())
+    lines = [f"flow_active={getattr(consumer, 'flow_active', '?')} assigned={len(consumer.assignment())} "
+             f"active={len(active)} paused={len(paused)} buffered={len(buffered)} held={len(held)} "
+             f"unacked={len(getattr(consumer, '_unacked_messages', ()))}"]
+    for tp, (read, end) in sorted(lagging.items()):
+        flags = [name for name, group in (("active", active), ("paused", paused), ("buffered", buffered),
+                                          ("held", held)) if tp in group]
+        lines.append(f"  {tp.topic}[{tp.partition}] read={read} end={end} "
+                     f"committed={consumer._committed_offset.get(tp)} {' '.join(flags) or 'NOT-ACTIVE'}")
+    return "\n".join(lines)
+
+
+def install(app: Any, *, interval_s: float = 10.0, after_s: float = 45.0, reseek_after_s: float = 15.0) -> None:
+    """Watch the app's stream partitions from a Faust timer, and the event loop from a thread started with the
+    worker (not at import: the agent tests build the app without running it)."""
+    detector = StallDetector(after_s)
+    guard = TransitGuard(reseek_after_s)
+    beat = [time.monotonic()]
+
+    @app.timer(interval=interval_s)
+    async def stall_watchdog() -> None:
+        beat[0] = time.monotonic()
+        consumer = app.consumer
+        changelogs = app.tables.changelog_topics
+        tps = [tp for tp in consumer.assignment() if tp.topic not in changelogs]
+        if not tps or app.rebalancing or app.in_recovery:
+            return
+        try:
+            ends = await consumer.highwaters(*tps)
+        except Exception as exc:  # noqa: BLE001 (a broker hiccup: the next sample will do)
+            log.debug("watchdog could not read end offsets: %s", exc)
+            return
+        lagging: dict[Any, tuple[int | None, int]] = {}
+        for tp in tps:
+            read, end = consumer._read_offset.get(tp), ends.get(tp)
+            # Faust's read offset is the last record handed to a stream (the committed one right after a seek).
+            following = read + 1 if read is not None else (consumer._committed_offset.get(tp) or 0)
+            if end is not None and int(end) > following:
+                lagging[tp] = (read, int(end))
+        await _repair_lost_in_transit(app, consumer, tps, guard)
+        lag = sum(end - (read + 1 if read is not None else 0) for read, end in lagging.values())
+        read_total = sum(r for r in (consumer._read_offset.get(tp) for tp in tps) if r is not None)
+        if detector.sample(time.monotonic(), lag, read_total):
+            buffers = {agent.name: _queued(agent.channel) for agent in app.agents.values()}
+            log.warning("STALLED: %d records waiting on %d partitions and none read for %.0fs\n%s\n"
+                        "agent buffers: %s\nfetcher: %s\n%s\nworker loop tasks:\n%s", lag, len(lagging), after_s,
+                        consumer_state(consumer, lagging), buffers, _service_state(app._fetcher),
+                        kafka_client_state(consumer, lagging), task_stacks())
+
+    def watch_loop() -> None:
+        while True:
+            time.sleep(interval_s)
+            silent = time.monotonic() - beat[0]
+            if silent > max(after_s, 6 * interval_s):
+                log.warning("STALLED: the event loop has not run the watchdog timer for %.0fs; thread stacks "
+                            "follow on stderr", silent)
+                faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+                beat[0] = time.monotonic()  # at most one dump per silent period
+
+    @app.task
+    async def start_loop_watchdog() -> None:
+        beat[0] = time.monotonic()
+        threading.Thread(target=watch_loop, name="seva-loop-watchdog", daemon=True).start()
+
+
+async def _repair_lost_in_transit(app: Any, consumer: Any, tps: list[Any], guard: TransitGuard) -> None:
+    in_flight = bool(getattr(consumer, "_unacked_messages", ())) or any(
+        _queued(agent.channel) not in (0, "?") for agent in app.agents.values())
+    positions = _client_positions(consumer, tps)
+    now = time.monotonic()
+    for tp in tps:
+        read = consumer._read_offset.get(tp)
+        worker_next = read + 1 if read is not None else consumer._committed_offset.get(tp)
+        if guard.observe(now, tp, worker_next, positions.get(tp), in_flight):
+            log.warning("records lost in transit on %s[%d]: the Kafka client is at %s but the worker's next offset "
+                        "is %s and nothing is in flight; seeking back to %s", tp.topic, tp.partition,
+                        positions.get(tp), worker_next, worker_next)
+            metrics.RESEEKS.labels(tp.topic).inc()
+            await consumer.seek_wait({tp: worker_next})
+
+
+def _client_positions(consumer: Any, tps: list[Any]) -> dict[Any, int]:
+    """aiokafka's fetch position per partition, where known; partitions with fetched records still buffered in
+    the client are left out (their records are on their way, not lost)."""
+    try:
+        kafka = consumer._thread._consumer
+        fetcher, subscription = kafka._fetcher, kafka._subscription.subscription
+        assignment = subscription.assignment if subscription is not None else None
+        if assignment is None:
+            return {}
+        buffered = set(fetcher._records)
+        out: dict[Any, int] = {}
+        for tp in tps:
+            if tp in buffered:
+                continue
+            state = assignment.state_value(tp)
+            if state is not None and state.has_valid_position and not state.paused:
+                out[tp] = int(state.position)
+        return out
+    except Exception as exc:  # noqa: BLE001 (a Faust/aiokafka internals change: no repair, never a crash)
+        log.debug("client positions unavailable: %r", exc)
+        return {}
+
+
+def _service_state(service: Any) -> str:
+    return (f"started={getattr(service, '_started', None) and service._started.is_set()} "
+            f"stopped={getattr(service, '_stopped', None) and service._stopped.is_set()} "
+            f"crashed={getattr(service, '_crashed', None) and service._crashed.is_set()} "
+            f"reason={getattr(service, 'crash_reason', None)!r}")
+
+
+def _queued(channel: Any) -> object:
+    try:
+        return channel.queue.qsize()
+    except Exception:  # noqa: BLE001 (diagnostics only)
+        return "?"
