@@ -247,7 +247,13 @@ def worker(
     # Faust's terminal spinner raises the root logger to DEBUG, which costs ~8% of the worker's CPU in log
     # records nobody reads (measured with py-spy).
     faust_worker.spinner = None
-    faust_worker.execute_from_commandline()
+    try:
+        faust_worker.execute_from_commandline()
+    finally:
+        if getattr(faust_app, "seva_stall_exit", False):  # streams/watchdog.py stopped it: ask for a restart
+            from streams.watchdog import EXIT_STALLED
+
+            raise SystemExit(EXIT_STALLED)
 
 
 @app.command()

@@ -64,6 +64,6 @@ def observe_latency(created: datetime, received: datetime, routed: datetime, urg
     children[1].observe(max(0.0, (routed - received).total_seconds()))
 
 
-RESEEKS = Counter("seva_worker_reseeks_total", "Partitions sought back because fetched records never reached a "
-                  "stream (streams/watchdog.py)", ["topic"])
+STALL_EXITS = Counter("seva_worker_stall_exits_total", "Times the watchdog stopped this worker for a restart "
+                      "because fetched records never reached a stream (streams/watchdog.py)")
 REOPENED = Counter("seva_worker_reopened_total", "Disposed dockets reopened by a complainant's reply")

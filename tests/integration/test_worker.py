@@ -34,6 +34,7 @@ from seva.topics import (
     namespaced,
 )
 from streams.routing import docket_id
+from streams.watchdog import EXIT_STALLED
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Worker:
     def __init__(self, ns: Namespace, port: int) -> None:
         self.ns, self.port = ns, port
         self.proc: subprocess.Popen[bytes] | None = None
+        self.restarts = 0  # by supervise()
         # A file, not a pipe nobody reads while the worker runs: every start appends, and the whole account of
         # holds, seeks, rebalances and recovery is there to read after a failure.
         self.log_path = ns.settings.stack.state_dir / "logs" / f"{ns.prefix}test-worker.log"
@@ -72,6 +74,14 @@ class Worker:
                 env={**os.environ, "SEVA_METRICS__WORKER_PORT": str(self.port)},
                 stdout=log, stderr=subprocess.STDOUT,
             )
+
+    def supervise(self) -> bool:
+        """What deploy/systemd/seva-worker.service does: start the worker again when it stopped itself for a
+        restart (EXIT_STALLED, streams/watchdog.py). Always False, to be or-ed into a read_until condition."""
+        if self.proc is not None and self.proc.poll() == EXIT_STALLED:
+            self.restarts += 1
+            self.start()
+        return False
 
     def kill9(self) -> None:
         assert self.proc is not None
@@ -101,7 +111,7 @@ def worker(namespace: Namespace, free_port: int) -> Iterator[Worker]:
     yield w
     log = w.stop()
     # On failure pytest shows this: the worker's own account of holds, seeks, rebalances and recovery.
-    print(f"worker log: {w.log_path}")
+    print(f"worker log: {w.log_path}; restarted by supervise(): {w.restarts}")
     print("\n".join(line for line in log.splitlines()
                     if any(k in line for k in ("hold", "resuming", "Seek", "assign", "Recovery", "WARN", "ERROR",
                                                "STALLED", "transit", "the worker"))))
@@ -213,7 +223,7 @@ def test_kill_9_of_the_worker_mid_run_loses_no_tweet(namespace: Namespace, worke
         assert 0 < seen_before < len(records), "the worker finished before it could be killed"
         worker.kill9()
         worker.start()
-        out.read_until(lambda o: len(o.tweet_ids()) >= len(records), timeout=300)
+        out.read_until(lambda o: worker.supervise() or len(o.tweet_ids()) >= len(records), timeout=300)
     finally:
         out.close()
     assert out.tweet_ids() == {r.tweet_id for r in records}
@@ -242,7 +252,7 @@ def test_tweets_published_while_a_restarted_worker_starts_are_all_routed(
         worker.start()
         publish(namespace, [r.raw for r in second])  # while the worker joins, recovers and seeks
         expected = {r.tweet_id for r in first + second}
-        out.read_until(lambda o: o.tweet_ids() >= expected, timeout=240)
+        out.read_until(lambda o: worker.supervise() or o.tweet_ids() >= expected, timeout=240)
     finally:
         out.close()
     missing = expected - out.tweet_ids()
