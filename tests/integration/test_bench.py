@@ -65,6 +65,9 @@ def test_seva_bench_quick_writes_every_contract_key_and_the_chart(stack_settings
     assert not missing, f"keys missing from the JSON: {missing}"
     bad = [k for k in CONTRACT_KEYS if not (isinstance(figures[k], int | float) and math.isfinite(figures[k]))]
     assert not bad, f"not numbers: { {k: figures[k] for k in bad} }"
+    # Half load is half of what the whole pipeline carried, measured in the same run, never above a stage's rate.
+    assert 0 < figures["max_sustainable_tweets_per_s"] <= figures["e2e_capacity_tweets_per_s"] + 1e-9
+    assert figures["e2e_rate"] == figures["max_sustainable_tweets_per_s"] / 2
     png = tmp_path / "bench.png"
     assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "B0 passthrough" in proc.stdout
