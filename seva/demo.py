@@ -125,11 +125,23 @@ class _Process:
         self.name, self.log_path = name, log_path
         log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = log_path.open("ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "seva.cli", *args], stdout=self._log,
-                                     stderr=subprocess.STDOUT, env={**os.environ, **env})
+        self._argv = [sys.executable, "-m", "seva.cli", *args]
+        self._env = {**os.environ, **env}
+        self.restarts = 0
+        self.proc = self._spawn()
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(self._argv, stdout=self._log, stderr=subprocess.STDOUT, env=self._env)
 
     def check(self) -> None:
-        if self.proc.poll() is not None:
+        """Like systemd's Restart= (deploy/systemd/): a worker that stopped itself to be restarted
+        (streams/watchdog.py EXIT_STALLED) is started again; any other exit is an error."""
+        from streams.watchdog import EXIT_STALLED
+
+        if self.proc.poll() == EXIT_STALLED and self.restarts < 5:
+            self.restarts += 1
+            self.proc = self._spawn()
+        elif self.proc.poll() is not None:
             raise SevaError(f"{self.name} exited ({self.proc.returncode}); see {self.log_path}")
 
     def stop(self) -> None:
