@@ -1,11 +1,14 @@
 """A worker that stops reading while its input has records is the worst failure at 2 a.m.: it looks alive.
 
-`StallDetector` (pure) decides from periodic samples of (records behind, records read so far) whether the worker
-has been stalled for `after_s`. `install` (I/O, Faust) samples the worker's own consumer every `interval_s` and,
-on a stall, logs one WARNING with what an engineer needs to find the cause: the consumer's flow and partition
-state for the lagging partitions, the agents' buffers and the stack of every asyncio task. A thread checks that
-the event loop still turns; if it does not, it dumps every thread's stack instead (nothing else could run).
-SevaPipelineStalled pages on the symptom; this log says where the worker is stuck.
+Two checks, from a Faust timer every `interval_s` (`install`), over pure deciders:
+- `TransitGuard`: the Kafka client has handed out records that never reached a stream (its position is past the
+  worker's next offset, nothing in flight) for `lost_after_s`. Seen after restarts under load; this process
+  does not read them again, so the worker stops with EXIT_STALLED for its supervisor to restart it from the
+  committed offsets (deploy/systemd/, `seva_worker_stall_exits_total`).
+- `StallDetector`: records waited `after_s` with none read, whatever the cause: one WARNING with what an engineer
+  needs to find it (Faust's and aiokafka's state of the lagging partitions, the agents' buffers, the stack of
+  every task in both event loops). A thread checks that the event loop still turns; if it does not, it dumps
+  every thread's stack instead (nothing else could run). SevaPipelineStalled pages on the symptom.
 """
 
 from __future__ import annotations
@@ -108,14 +111,19 @@ def task_stacks(loop: asyncio.AbstractEventLoop | None = None, limit: int = 12) 
     return out.getvalue()
 
 
+def _aiokafka(consumer: Any) -> tuple[Any, Any]:
+    """The aiokafka fetcher and current assignment (or None) under Faust's consumer: private attributes of both
+    libraries, so every caller guards against their absence."""
+    kafka = consumer._thread._consumer
+    subscription = kafka._subscription.subscription
+    return kafka._fetcher, subscription.assignment if subscription is not None else None
+
+
 def kafka_client_state(consumer: Any, lagging: dict[Any, tuple[int | None, int]]) -> str:
     """aiokafka's own view (Faust runs it in a thread with its own loop): positions, its buffered fetch results,
     in-flight requests and its fetch routine, which Faust's state alone does not show."""
     try:
-        thread = consumer._thread
-        kafka = thread._consumer
-        fetcher, subscription = kafka._fetcher, kafka._subscription.subscription
-        assignment = subscription.assignment if subscription is not None else None
+        fetcher, assignment = _aiokafka(consumer)
         task = fetcher._fetch_task
         lines = [f"aiokafka fetch routine: done={task.done()} "
                  f"{'error=' + repr(task.exception()) if task.done() and not task.cancelled() else ''} "
@@ -126,7 +134,7 @@ def kafka_client_state(consumer: Any, lagging: dict[Any, tuple[int | None, int]]
             lines.append(f"  {tp.topic}[{tp.partition}] aiokafka: "
                          + (f"position={state._position} paused={state.paused} status={state._status}"
                             if state is not None else "not in assignment"))
-        lines.append("consumer thread tasks:\n" + task_stacks(thread.thread_loop))
+        lines.append("consumer thread tasks:\n" + task_stacks(consumer._thread.thread_loop))
         return "\n".join(lines)
     except Exception as exc:  # noqa: BLE001 (diagnostics must never take the worker down)
         return f"aiokafka state unavailable: {exc!r}"
@@ -246,9 +254,7 @@ def _client_positions(consumer: Any, tps: list[Any]) -> dict[Any, int]:
     """aiokafka's fetch position per partition, where known; partitions with fetched records still buffered in
     the client are left out (their records are on their way, not lost)."""
     try:
-        kafka = consumer._thread._consumer
-        fetcher, subscription = kafka._fetcher, kafka._subscription.subscription
-        assignment = subscription.assignment if subscription is not None else None
+        fetcher, assignment = _aiokafka(consumer)
         if assignment is None:
             return {}
         buffered = set(fetcher._records)
