@@ -6,7 +6,7 @@ Two checks, from a Faust timer every `interval_s` (`install`), over pure decider
   does not read them again, so the worker stops with EXIT_STALLED for its supervisor to restart it from the
   committed offsets (deploy/systemd/, `seva_worker_stall_exits_total`).
 - `StallDetector`: records waited `after_s` with none read, whatever the cause: one WARNING with what an engineer
-  needs to find it (Faust's and aiokafka's state of the lagging partitions, the agents' buffers, the stack of
+  needs to find it (Faust's and aiokafka's state of the lagging partitions, the stack of
   every task in both event loops). A thread checks that the event loop still turns; if it does not, it dumps
   every thread's stack instead (nothing else could run). SevaPipelineStalled pages on the symptom.
 """
@@ -56,11 +56,12 @@ class StallDetector:
 @dataclass
 class TransitGuard:
     """Records the Kafka client handed out that never reached a stream: the client's position is past the
-    worker's next offset while the worker holds nothing in flight (no unacked message, empty agent buffers), and
-    that has not changed for `after_s`. Seen after a restart, in about 1 of 3 restarts under CPU load: Faust lost
-    a fetched batch while its stream partitions were being resumed, aiokafka had already advanced, and the
-    process read nothing more (a seek back did not revive it). A new process reads them from the committed
-    offsets (at-least-once: nothing skipped; a record read twice gives the same idempotent outputs)."""
+    worker's next offset while the worker holds nothing in flight (no unacked message: Faust tracks every record
+    it hands to a stream until it is acked, queued ones included), and that has not changed for `after_s`. Seen
+    after a restart, in about 1 of 3 restarts under CPU load: Faust lost a fetched batch while its stream
+    partitions were being resumed, aiokafka had already advanced, and the process read nothing more (a seek back
+    did not revive it). A new process reads them from the committed offsets (at-least-once: nothing skipped; a
+    record read twice gives the same idempotent outputs)."""
 
     after_s: float
     _seen: dict[Any, tuple[float, int, int]] | None = None  # tp -> (since, worker next, client position)
@@ -188,10 +189,9 @@ def install(app: Any, *, interval_s: float = 5.0, after_s: float = 45.0, lost_af
         lag = sum(end - (read + 1 if read is not None else 0) for read, end in lagging.values())
         read_total = sum(r for r in (consumer._read_offset.get(tp) for tp in tps) if r is not None)
         if detector.sample(time.monotonic(), lag, read_total):
-            buffers = {agent.name: _queued(agent.channel) for agent in app.agents.values()}
             log.warning("STALLED: %d records waiting on %d partitions and none read for %.0fs\n%s\n"
-                        "agent buffers: %s\nfetcher: %s\n%s\nworker loop tasks:\n%s", lag, len(lagging), after_s,
-                        consumer_state(consumer, lagging), buffers, _service_state(app._fetcher),
+                        "fetcher: %s\n%s\nworker loop tasks:\n%s", lag, len(lagging), after_s,
+                        consumer_state(consumer, lagging), _service_state(app._fetcher),
                         kafka_client_state(consumer, lagging), task_stacks())
 
     def watch_loop() -> None:
@@ -218,8 +218,7 @@ async def _check_lost_in_transit(app: Any, consumer: Any, tps: list[Any], guard:
     the runs that showed it, seeking the client back to the worker's offsets did not revive the fetcher either.
     So the worker stops, with EXIT_STALLED, for its supervisor (systemd Restart=always, deploy/systemd/) to start
     it again; the new process resumes from the committed offsets and reads those records (at-least-once)."""
-    in_flight = bool(getattr(consumer, "_unacked_messages", ())) or any(
-        _queued(agent.channel) not in (0, "?") for agent in app.agents.values())
+    in_flight = bool(getattr(consumer, "_unacked_messages", ()))
     positions = _client_positions(consumer, tps)
     now = time.monotonic()
     lost = []
@@ -276,10 +275,3 @@ def _service_state(service: Any) -> str:
             f"stopped={getattr(service, '_stopped', None) and service._stopped.is_set()} "
             f"crashed={getattr(service, '_crashed', None) and service._crashed.is_set()} "
             f"reason={getattr(service, 'crash_reason', None)!r}")
-
-
-def _queued(channel: Any) -> object:
-    try:
-        return channel.queue.qsize()
-    except Exception:  # noqa: BLE001 (diagnostics only)
-        return "?"
