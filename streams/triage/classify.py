@@ -276,6 +276,10 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
         elif now and not threat_only and not past:
             urgency = Urgency.P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
+        elif category is Category.MISSING_PERSON and not cues["found"] and cues["days_ago"] < 2 and not past \
+                and cues["peril"] >= 3:
+            urgency = Urgency.P1
+            reasons.append(f"a missing person in danger now: {_fmt(ev, 'cue:peril')}")
         elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and cues["abduction"] >= 3 \
                 and cues["followup"] < 2.5 and cues["days_ago"] < 2:
             urgency = Urgency.P1

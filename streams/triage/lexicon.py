@@ -422,6 +422,11 @@ CUE_TERMS: dict[str, str] = {
         बंधक=3; कमरे में बंद=2.5; ले जा रहे=3; आग लग=2.5; जल रहा=2.5; सांस नहीं=3; फंसे हैं=2.5; फंसे हुए=2.5
         पुलिस भेजो=2.5; पुलिस भेजिए=2.5; पुलिस भेजें=2.5; फोर्स भेज=3; मिनट पहले=2.5; थोड़ी देर पहले=2.5
         कुछ देर पहले=2.5; पीछा कर रहे=3; पीछा कर रहा=3; खींच रहे=3; घसीट=3; तुरंत पहुंचे=3; तुरंत आइए=3
+        peecha kar rahi=3; pichha kar rahi=3; peeche chal raha=3; peeche chal rahi=3; piche chal raha=3
+        पीछे पीछे चल रहा=3; पीछे चल रहा=3; पीछे चल रही=3; keeps touching=3; is touching=3; touching me=3
+        छू रहा है=3; छू रहा=2.5; not stopping=2.5; is not stopping=3; chal rahi hain=2.5; चल रही हैं=2.5
+        चल रहे हैं=2.5; पीटे जा रहे=3; पीटे जा रही=3; मारे जा रहे=3; maar bhi rahe=3; maar bhi rhe=3
+        are holding=2.5; holding the family=3; at gunpoint=2; kuch galat ho jayega=2.5; kuch ho jayega=2
     """,
     # Over and done: a road accident from last night is P2 (the driver to be traced), not P1.
     "past": """
@@ -511,6 +516,11 @@ CUE_TERMS: dict[str, str] = {
         फंदा=2; फांसी=2;
         kood jayega=3; kood jayegi=3; kud jayega=3; kud jayegi=3; ganga me kood=3; कूद जाएगा=3; कूद जाएगी=3
         गंगा में कूद=3; jump into the river=3; jump into the ganga=3; jump in front=3
+        nahi jeena=3; nhi jeena=3; ab jeena nahi=3; नहीं जीना=3; अब जीना नहीं=3; sleeping pills=3;
+        neend ki goliyan=3; neend ki goliya=3; neend ki saari goliyan=3; नींद की गोलियां=3; नींद की गोलियाँ=3;
+        last goodbye=3; final goodbye=3; goodbye=1.5; sorry for everything=2; maaf kar dena=1.5; maaf kar de=1.5;
+        माफ़ करना माँ=2.5; माफ करना मां=2.5; माफ़ कर देना=1.5; किसी को परेशान नहीं करूंगा=2.5; thak gaya hu=1;
+        thak gayi hu=1; आज रात के बाद=1.5; aaj raat ke baad=1.5
     """,
     # A threat (not yet an act) is P2 even when written in the continuous tense.
     "threat_only": """
@@ -583,6 +593,15 @@ CUE_TERMS: dict[str, str] = {
         kidnap*=3; kidnapped=3; abduct*=3; agwa=3; apaharan=3; utha le gaye=3; utha ke le gaye=3; uthakar le=3;
         ransom=3; firauti=3; dragged into=3; pulled into=3; forcibly taken=3; zabardasti le gaye=3;
         jabardasti le gaye=3; जबरन ले गए=3; अपहरण=3; अगवा=3; उठा ले गए=3; उठाकर ले गए=3; फिरौती=3
+    """,
+    # A missing person in danger now: water, a flood, the dark, the heat, an illness that leaves them lost.
+    "peril": """
+        nahar=2.5; nahar kinare=3; canal=2.5; river=2; nadi=1.5; nadi ke paas=2; pond=2; talab=2; ghat=1;
+        gotakhor=3; diver=2.5; divers=2.5; drown*=3; doob=3; dooba=3; doob gaya=3; baadh=3; badh ka pani=3;
+        flood*=3; boat=2.5; naav=2.5; nav palat=3; roof=1.5; chhat par fanse=3; pani se ghir=3; andhera=2;
+        andhera ho gaya=2.5; in the dark=2; landslide=3; alzheimer*=3; dementia=3; bhoolne ki bimari=3;
+        नहर=2.5; नहर किनारे=3; नदी=1.5; तालाब=2; घाट=1; गोताखोर=3; डूब=3; बाढ़=3; नाव=2.5; नाव पलट=3;
+        छत पर फंसे=3; पानी से घिर=3; अंधेरा=2; अंधेरा होने=2.5; तेज़ धूप=2; तेज धूप=2; दवा भी साथ नहीं=2
     """,
     # Days have passed: an abduction reported days later is urgent (P2) but no longer "now".
     "days_ago": """
