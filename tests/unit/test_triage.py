@@ -299,3 +299,22 @@ def test_a_follow_up_naming_an_old_year_is_routine() -> None:
     assert result.category is Category.VIOLENCE
     assert result.urgency is Urgency.P3
     assert any("2022" in r for r in result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "@kasganjpolice mera beta nahar kinare khelne gaya tha, ab nahi mil raha, gotakhor bhejo please",
+    "@balliapolice गंगा में नाव पलटने के बाद से मेरे चाचा लापता हैं, गोताखोर भेजें",
+])
+def test_a_missing_person_in_danger_now_is_p1(text: str) -> None:
+    category, urgency, _, reasons = run(text, use_model=False)
+    assert category is Category.MISSING_PERSON
+    assert urgency is Urgency.P1
+    assert any("a missing person in danger now" in r for r in reasons)
+
+
+def test_a_missing_person_near_water_days_ago_is_not_p1_by_the_danger_rule() -> None:
+    category, urgency, _, reasons = run(
+        "@kasganjpolice mera beta 3 din pehle nahar ki taraf gaya tha, ab tak nahi mila, talash karo", use_model=False)
+    assert category is Category.MISSING_PERSON
+    assert urgency is not Urgency.P1
+    assert not any("a missing person in danger now" in r for r in reasons)
