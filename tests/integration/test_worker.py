@@ -264,8 +264,8 @@ def test_tweets_published_while_a_restarted_worker_starts_are_all_routed(
 def test_routing_keeps_pace_with_triage_under_a_backlog(namespace: Namespace, worker: Worker) -> None:
     """Regression: with a backlog on tweets.raw, the Kafka client handed the worker its whole backlog before the
     worker's own tweets.triaged records, so no complaint reached a district until every queued tweet was
-    triaged (15 s for 15,000 queued tweets). Now the two hops take turns: a complaint waits for about one fetch
-    batch between its hops, not for the rest of the backlog."""
+    triaged (15 s for 15,000 queued tweets). Now the two hops take turns: the first complaint is routed early in
+    the backlog (within a quarter of the time triage takes), not after it."""
     records = [r for r in generate(3000, GeneratorConfig(seed=51)) if r.kind == "tweet"]
     publish(namespace, [r.raw for r in records])  # the backlog is there before the worker starts
     worker.start()
