@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 # --- Devanagari ---
 _NUKTA = "\u093c"
@@ -107,23 +108,66 @@ def _split_hashtag(tag: str) -> list[str]:
     return parts if len(parts) > 1 else [tag]
 
 
-def normalize(text: str) -> NormalizedText:
-    text = unicodedata.normalize("NFC", text)
-    # Each pattern needs its marker character: a substring test skips a regex pass most tweets don't need.
+def _tokens_of(text: str) -> tuple[str, ...]:
+    """The folded tokens of NFC text: URLs and @mentions dropped, hashtags read as their words and the tag."""
+    # Each pattern needs its marker character: a substring test skips a regex pass most texts don't need.
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)
-    handles: tuple[str, ...] = ()
     if "@" in text:
-        handles = tuple(h.lower() for h in _MENTION.findall(text))
         text = _MENTION.sub(" ", text)
-    hashtags: tuple[str, ...] = ()
     if "#" in text:
-        hashtags = tuple(_HASHTAG.findall(text))
         # A hashtag is read as its words (#PaperLeak -> paper leak), followed by the whole tag (paperleak).
         text = _HASHTAG.sub(lambda m: " " + " ".join(_split_hashtag(m.group(1))) + " " + m.group(1) + " ", text)
     fold = fold_token
-    tokens = tuple([folded for word in _WORD.findall(text) if (folded := fold(word))])
-    return NormalizedText(tokens=tokens, handles=handles, hashtags=hashtags)
+    return tuple([folded for word in _WORD.findall(text) if (folded := fold(word))])
+
+
+CHUNK_CACHE_SIZE = 200_000  # distinct whitespace-separated chunks whose tokens are kept
+
+
+class ChunkTokens:
+    """`_tokens_of` per whitespace-separated chunk of a text, memoised (bounded).
+
+    No pattern of `_tokens_of` matches whitespace (URLs end at it, words and tags never contain it), so the
+    tokens of a text are the tokens of its chunks in order. Tweets share most of their chunks, and one dict
+    lookup per chunk replaces the regex passes and a fold call per word.
+    """
+
+    def __init__(self, size: int = CHUNK_CACHE_SIZE) -> None:
+        self.size = size
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        chunks = text.split()
+        cache = self._cache
+        try:
+            return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+        except KeyError:
+            if len(cache) + len(chunks) > self.size:
+                cache.clear()
+            for chunk in chunks:
+                if chunk not in cache:
+                    cache[chunk] = _tokens_of(chunk)
+            return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+
+
+_CHUNKS = ChunkTokens()
+
+
+def normalize(text: str) -> NormalizedText:
+    text = unicodedata.normalize("NFC", text)
+    handles: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    if "@" in text or "#" in text:
+        # Handles and tags are read as _tokens_of reads the text: after URLs, and tags after the mentions, go.
+        rest = _URL.sub(" ", text) if "http" in text or "www." in text else text
+        if "@" in rest:
+            handles = tuple(h.lower() for h in _MENTION.findall(rest))
+            if "#" in rest:
+                rest = _MENTION.sub(" ", rest)
+        if "#" in rest:
+            hashtags = tuple(_HASHTAG.findall(rest))
+    return NormalizedText(tokens=_CHUNKS.tokens(text), handles=handles, hashtags=hashtags)
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:
