@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import unicodedata
 
+import numpy as np
 import pytest
 
 from streams.bench import clear_triage_caches
+from streams.triage.classify import Evidence, gather
+from streams.triage.model import CategoryModel, Prediction, default_model, token_grams
 from streams.triage.normalize import ChunkTokens, _tokens_of, normalize
 
 # streams.triage re-exports the function normalize, which hides the module of that name as an attribute.
@@ -43,3 +47,44 @@ def test_chunk_cache_is_bounded_and_cleared_by_the_bench() -> None:
     assert normalize_module._CHUNKS._cache
     clear_triage_caches()
     assert not normalize_module._CHUNKS._cache
+
+
+def _reference_predict(model: CategoryModel, tokens: tuple[str, ...], ev: Evidence) -> Prediction:
+    """The category model's arithmetic in numpy arrays, uncached (how predict computed it before)."""
+    n = len(model.classes)
+    rows = []
+    for token in dict.fromkeys(tokens):
+        ids = token_grams(token, model.vocabulary)
+        row = np.zeros(n + 1)
+        if ids:
+            weights = model.idf[ids]
+            row[:-1] = weights @ model.ngram_weights[ids]
+            row[-1] = float(weights @ weights)
+        rows.append(row)
+    total = np.add.reduce(np.array(rows)) if rows else np.zeros(n + 1)
+    norm = float(total[n])
+    logits = model.intercept + total[:n] / math.sqrt(norm) if norm > 0 else model.intercept.copy()
+    for tag, value in ev.scores.items():
+        if tag in model.evidence_tags:
+            logits += model.evidence_weights[model.evidence_tags.index(tag)] * (min(value, 8.0) / 4.0)
+    values = logits.tolist()
+    order = sorted(range(n), key=values.__getitem__, reverse=True)
+    denominator = sum(math.exp(x - values[order[0]]) for x in values)
+    return Prediction(model.classes[order[0]], 1.0 / denominator, model.classes[order[1]])
+
+
+@pytest.mark.unit
+def test_model_predict_is_the_array_arithmetic_bit_for_bit() -> None:
+    model = default_model()
+    if model is None:
+        pytest.skip("no trained category model")
+    texts = [*TRICKY, "mere ghar me chori ho gayi, police kuch nahi kar rahi", "firing going on right now help",
+             "मेरी बेटी को दहेज के लिए ससुराल वाले मार रहे हैं", "good morning sir jai hind", "paper leak ho gaya"]
+    for text in texts:
+        tokens = normalize(text).tokens
+        ev = gather(tokens)
+        assert model.predict(tokens, ev) == _reference_predict(model, tokens, ev)
+        assert model.predict(tokens, ev) == _reference_predict(model, tokens, ev)  # cached rows, same answer
+    assert model._row_cache
+    clear_triage_caches()
+    assert not model._row_cache
