@@ -72,33 +72,36 @@ class TriageResult:
 
 
 def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
-    norm = normalize(item.text)
-    hits = _LEXICON.find(norm.tokens)
+    text = item.text
+    norm = normalize(text)
+    tokens = norm.tokens
+    hits = _LEXICON.find(tokens)
     evidence = evidence_from(hits)
     decision = decide_category(
-        evidence, len(norm.tokens),
-        is_question="?" in item.text,
-        emoji_praise=sum(emoji in item.text for emoji in PRAISE_EMOJI),  # distinct ones; six C searches
-        retweet_of_police=_retweets_police(item.text),
+        evidence, len(tokens),
+        is_question="?" in text,
+        # Distinct ones; six C searches, none needed in ASCII text.
+        emoji_praise=0 if text.isascii() else sum(emoji in text for emoji in PRAISE_EMOJI),
+        retweet_of_police=_retweets_police(text),
     )
+    # Categories are StrEnum members: each is its value as a string (in f-strings, `in` and dict keys alike).
     category, cat_reasons = decision.category, decision.reasons
     model = default_model() if use_model else None
     if model is not None and decision.rule not in RULES_OVER_MODEL:
-        prediction = model.predict(norm.tokens, evidence)
+        prediction = model.predict(tokens, evidence)
         category = prediction.category
-        terms = evidence.terms.get(category.value, [])[:4]
+        terms = evidence.terms.get(category, [])[:4]
         cat_reasons = [
-            f"{category.value} (model {prediction.confidence:.2f}, next {prediction.runner_up.value})"
-            + (f": {', '.join(repr(w) for w in terms)}" if terms else ""),
-            *(r for r in cat_reasons if category.value in r and r != cat_reasons[-1]),
+            f"{category} (model {prediction.confidence:.2f}, next {prediction.runner_up})"
+            + (f": {', '.join([repr(w) for w in terms])}" if terms else ""),
+            *[r for r in cat_reasons if category in r and r != cat_reasons[-1]],
         ]
-    urgency, urg_reasons = decide_urgency(category, evidence, item.created_at,
-                                          past_years(item.text, item.created_at))
-    handles = tuple(dict.fromkeys([*(m.lower() for m in item.mentions), *norm.handles]))
-    place = resolve_district(item.text, norm.tokens, handles, item.author_location, hits)
+    urgency, urg_reasons = decide_urgency(category, evidence, item.created_at, past_years(text, item.created_at))
+    handles = tuple(dict.fromkeys([*[m.lower() for m in item.mentions], *norm.handles]))
+    place = resolve_district(text, tokens, handles, item.author_location, hits)
     reasons = (
-        *(f"category: {r}" for r in cat_reasons),
-        *(f"urgency {urgency.value}: {r}" for r in urg_reasons),
+        *[f"category: {r}" for r in cat_reasons],
+        *[f"urgency {urgency}: {r}" for r in urg_reasons],
         f"district {place.district}: {place.reason}",
     )
     return TriageResult(category, urgency, place.district, reasons)

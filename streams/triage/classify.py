@@ -13,20 +13,29 @@ from streams.triage.matcher import Hit, Matcher, Term, parse_entries
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
 
-COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not Category.NOT_COMPLAINT)
+# The members through module globals: on Python 3.11 `Category.VIOLENCE` is a metaclass lookup and `.value` a
+# descriptor call (each ~0.1 µs), and the rules read dozens per tweet. Members of a StrEnum are their values as
+# strings (same hash, same text in an f-string), so they also key the evidence dicts directly.
+VIOLENCE, WOMEN_SAFETY, EXAM_LEAK = Category.VIOLENCE, Category.WOMEN_SAFETY, Category.EXAM_LEAK
+MISSING_PERSON, THEFT_FRAUD, TRAFFIC = Category.MISSING_PERSON, Category.THEFT_FRAUD, Category.TRAFFIC
+POLICE_MISCONDUCT, NUISANCE = Category.POLICE_MISCONDUCT, Category.NUISANCE
+OTHER_COMPLAINT, NOT_COMPLAINT = Category.OTHER_COMPLAINT, Category.NOT_COMPLAINT
+P1, P2, P3, P4 = Urgency.P1, Urgency.P2, Urgency.P3, Urgency.P4
+
+COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not NOT_COMPLAINT)
 _COMPLAINT_VALUES = tuple((c, c.value) for c in COMPLAINT_CATEGORIES)  # Enum.value is a slow descriptor
-NIGHT_RULE_CATEGORIES = frozenset({Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON})
+NIGHT_RULE_CATEGORIES = frozenset({VIOLENCE, WOMEN_SAFETY, MISSING_PERSON})
 BASE_URGENCY = {
-    Category.VIOLENCE: Urgency.P2,
-    Category.WOMEN_SAFETY: Urgency.P2,
-    Category.EXAM_LEAK: Urgency.P2,
-    Category.MISSING_PERSON: Urgency.P2,
-    Category.THEFT_FRAUD: Urgency.P2,
-    Category.TRAFFIC: Urgency.P3,
-    Category.POLICE_MISCONDUCT: Urgency.P3,
-    Category.NUISANCE: Urgency.P3,
-    Category.OTHER_COMPLAINT: Urgency.P3,
-    Category.NOT_COMPLAINT: Urgency.P4,
+    VIOLENCE: P2,
+    WOMEN_SAFETY: P2,
+    EXAM_LEAK: P2,
+    MISSING_PERSON: P2,
+    THEFT_FRAUD: P2,
+    TRAFFIC: P3,
+    POLICE_MISCONDUCT: P3,
+    NUISANCE: P3,
+    OTHER_COMPLAINT: P3,
+    NOT_COMPLAINT: P4,
 }
 # Abduction of a woman or girl is women_safety; of anyone else, violence.
 ABDUCTION_WORDS = frozenset({"kidnap", "abduct", "agwa", "apahar", "utha le gaye", "utha liya", "uthwa",
@@ -35,9 +44,8 @@ ABDUCTION_WORDS = frozenset({"kidnap", "abduct", "agwa", "apahar", "utha le gaye
 MIN_CATEGORY_SCORE = 1.5
 # Words in a message to the police beyond which, absent praise, news or greetings, it is a request.
 SUBSTANTIVE_TOKENS = 8
-HARM_CATEGORIES = (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.MISSING_PERSON, Category.THEFT_FRAUD,
-                   Category.EXAM_LEAK, Category.POLICE_MISCONDUCT)
-CONTEXT_CATEGORIES = frozenset({Category.NUISANCE, Category.OTHER_COMPLAINT, Category.TRAFFIC})
+HARM_CATEGORIES = (VIOLENCE, WOMEN_SAFETY, MISSING_PERSON, THEFT_FRAUD, EXAM_LEAK, POLICE_MISCONDUCT)
+CONTEXT_CATEGORIES = frozenset({NUISANCE, OTHER_COMPLAINT, TRAFFIC})
 PRAISE_EMOJI = frozenset("👏🫡💐👍🙌❤")
 PRAISE_EMOJI_WEIGHT = 1.5
 
@@ -113,49 +121,49 @@ def decide_category(
     reasons: list[str] = []
     fired: list[str] = []
 
-    if ev.has_term(Category.VIOLENCE.value, ABDUCTION_WORDS) and cues["female"] >= 2:
-        scores[Category.WOMEN_SAFETY] += 4.0
+    if ev.has_term(VIOLENCE, ABDUCTION_WORDS) and cues["female"] >= 2:
+        scores[WOMEN_SAFETY] += 4.0
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
         fired.append("female_abduction")
     if cues["self_harm"] >= SELF_HARM_MIN:
-        scores[Category.VIOLENCE] += 3.0
+        scores[VIOLENCE] += 3.0
         fired.append("self_harm")
     if cues["alone"] >= 2 and cues["strange_men"] >= 1.5:
-        scores[Category.WOMEN_SAFETY] += 3.0
+        scores[WOMEN_SAFETY] += 3.0
         reasons.append(f"alone ({_fmt(ev, 'cue:alone', 1)}) with unknown men ({_fmt(ev, 'cue:strange_men', 2)})")
         fired.append("alone_with_men")
     # Lost (not stolen) things are a service request; "kho gaya" about a thing is not a missing person.
-    if cues["lost_item"] and cues["item"] and scores[Category.THEFT_FRAUD] < 3 and not cues["person"]:
-        scores[Category.OTHER_COMPLAINT] += 3.0
-        scores[Category.MISSING_PERSON] = 0.0
+    if cues["lost_item"] and cues["item"] and scores[THEFT_FRAUD] < 3 and not cues["person"]:
+        scores[OTHER_COMPLAINT] += 3.0
+        scores[MISSING_PERSON] = 0.0
         reasons.append(f"a lost item ({_fmt(ev, 'cue:item', 2)}), not a theft")
         fired.append("lost_item")
-    if scores[Category.MISSING_PERSON] and not cues["person"] and scores[Category.MISSING_PERSON] < 3:
-        scores[Category.MISSING_PERSON] /= 2
+    if scores[MISSING_PERSON] and not cues["person"] and scores[MISSING_PERSON] < 3:
+        scores[MISSING_PERSON] /= 2
     # Violence by a husband or in-laws against a woman is domestic violence: women_safety.
-    if scores[Category.VIOLENCE] >= 2 and cues["domestic"] >= 1.5 and cues["female"] >= 1:
-        scores[Category.WOMEN_SAFETY] += scores[Category.VIOLENCE] + 1
+    if scores[VIOLENCE] >= 2 and cues["domestic"] >= 1.5 and cues["female"] >= 1:
+        scores[WOMEN_SAFETY] += scores[VIOLENCE] + 1
         reasons.append(f"violence by family ({_fmt(ev, 'cue:domestic', 2)}) against a woman is women_safety")
         fired.append("domestic")
     # Information about someone else's crime is a tip (other_complaint), whatever the crime.
     if cues["tip"] >= 3 and cues["in_progress"] < 3:
-        scores[Category.OTHER_COMPLAINT] = max(scores.values()) + 1
+        scores[OTHER_COMPLAINT] = max(scores.values()) + 1
         reasons.append(f"a tip about someone else's offence ({_fmt(ev, 'cue:tip', 2)})")
         fired.append("tip")
     # Police failing to act, or acting wrongly, is the grievance even when the original matter is a crime.
-    if scores[Category.POLICE_MISCONDUCT] >= 1.5 and cues["police_actor"] >= 1:
-        scores[Category.POLICE_MISCONDUCT] += 3.0
+    if scores[POLICE_MISCONDUCT] >= 1.5 and cues["police_actor"] >= 1:
+        scores[POLICE_MISCONDUCT] += 3.0
         reasons.append(f"the grievance is the police ({_fmt(ev, 'cue:police_actor', 2)})")
         fired.append("police_grievance")
 
-    best = max(scores, key=lambda c: scores[c])
+    best = max(scores, key=scores.__getitem__)
     # Drinking, noise or a crowded road are often the setting of a harm, not the complaint itself.
     if best in CONTEXT_CATEGORIES:
         harms = [c for c in HARM_CATEGORIES if scores[c] >= 2]
         if harms and "tip" not in fired:
             setting = best
             best = max(harms, key=lambda c: scores[c])
-            reasons.append(f"{setting.value} is the setting, the harm is {best.value}")
+            reasons.append(f"{setting} is the setting, the harm is {best}")
             fired.append("harm_over_setting")
     best_score = scores[best]
 
@@ -164,7 +172,7 @@ def decide_category(
     request, first_person = cues["request"], cues["first_person"]
     urgent_now = cues["in_progress"] >= NOW_MIN or cues["self_harm"] >= SELF_HARM_MIN
 
-    nc = Category.NOT_COMPLAINT
+    nc = NOT_COMPLAINT
     # Retweets of police accounts are advisories, not complaints.
     if retweet_of_police:
         return CategoryDecision(nc, [*reasons, "a retweet of a police account's post"], "retweet_of_police")
@@ -184,26 +192,25 @@ def decide_category(
             return CategoryDecision(nc, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"], "greeting")
     decided_by = next((r for r in fired if _rule_category(r, best) is best), None)
     if best_score >= MIN_CATEGORY_SCORE:
-        return CategoryDecision(best, [*reasons, f"{best.value}: {_fmt(ev, best.value)}"], decided_by)
+        return CategoryDecision(best, [*reasons, f"{best}: {_fmt(ev, best)}"], decided_by)
     if request >= 2 or (request >= 1 and urgent_now):
-        return CategoryDecision(Category.OTHER_COMPLAINT,
+        return CategoryDecision(OTHER_COMPLAINT,
                                 [*reasons, f"a request for police action: {_fmt(ev, 'cue:request')}"])
     if question and best_score == 0 and request < 2:
         return CategoryDecision(nc, [*reasons, f"a question needing no police action: {_fmt(ev, 'cue:question')}"])
     if n_tokens >= SUBSTANTIVE_TOKENS and not (praise or news or greeting or spam) and (request or first_person) \
             and not is_question:
         # Written to the police at some length and not praise, news or a greeting: a request for service.
-        return CategoryDecision(Category.OTHER_COMPLAINT,
+        return CategoryDecision(OTHER_COMPLAINT,
                                 [*reasons, "a message to the police that names no specific offence"])
     return CategoryDecision(nc, [*reasons, "no complaint found"])
 
 
 # The category each structural rule argues for (a rule decides only when its category also wins on score).
 _RULE_CATEGORY = {
-    "female_abduction": Category.WOMEN_SAFETY, "self_harm": Category.VIOLENCE,
-    "alone_with_men": Category.WOMEN_SAFETY, "lost_item": Category.OTHER_COMPLAINT,
-    "tip": Category.OTHER_COMPLAINT,
-    "domestic": Category.WOMEN_SAFETY, "police_grievance": Category.POLICE_MISCONDUCT,
+    "female_abduction": WOMEN_SAFETY, "self_harm": VIOLENCE, "alone_with_men": WOMEN_SAFETY,
+    "lost_item": OTHER_COMPLAINT, "tip": OTHER_COMPLAINT, "domestic": WOMEN_SAFETY,
+    "police_grievance": POLICE_MISCONDUCT,
 }
 
 
@@ -238,67 +245,66 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
     urgency = BASE_URGENCY[category]
     found, cues = ev.scores, ev.cues
     reasons = []
-    if category is Category.NOT_COMPLAINT:
-        return Urgency.P4, ["not a complaint: P4"]
+    if category is NOT_COMPLAINT:
+        return P4, ["not a complaint: P4"]
     in_progress = cues["in_progress"]
     now = in_progress >= NOW_MIN
     past = cues["past"] >= 3 and in_progress < 3
     if cues["self_harm"] >= SELF_HARM_MIN:
-        return Urgency.P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
+        return P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
     if cues["suspicious_object"] >= 3:
-        return Urgency.P1, [f"a suspicious object in a public place: {_fmt(ev, 'cue:suspicious_object')}"]
-    if category is Category.TRAFFIC:
+        return P1, [f"a suspicious object in a public place: {_fmt(ev, 'cue:suspicious_object')}"]
+    if category is TRAFFIC:
         hurt = cues["injured"] >= 2 and not cues["no_injury"]
         if (hurt or cues["danger"] >= 3) and not past:
-            urgency = Urgency.P1
+            urgency = P1
             reasons.append(f"people hurt or in danger on the road: {_fmt(ev, 'cue:injured')}"
                            f"{' ' + _fmt(ev, 'cue:danger') if cues['danger'] else ''}")
         elif (now and (cues["danger"] or cues["injured"])) and not cues["no_injury"]:
-            urgency = Urgency.P1
+            urgency = P1
             reasons.append(f"danger on the road now: {_fmt(ev, 'cue:in_progress')}")
         elif hurt or (cues["death"] >= 2 and not cues["no_injury"]):
-            urgency = Urgency.P2
+            urgency = P2
             reasons.append(f"a victim hurt or killed, the accident is over: {_fmt(ev, 'cue:injured')}"
                            f"{_fmt(ev, 'cue:death')}")
-    elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY, Category.THEFT_FRAUD, Category.MISSING_PERSON,
-                      Category.OTHER_COMPLAINT):
-        threat_only = (cues["threat_only"] and category is Category.VIOLENCE and found.get("violence", 0.0) <= 4
+    elif category in (VIOLENCE, WOMEN_SAFETY, THEFT_FRAUD, MISSING_PERSON, OTHER_COMPLAINT):
+        threat_only = (cues["threat_only"] and category is VIOLENCE and found.get("violence", 0.0) <= 4
                        and in_progress < 3)
-        online_fraud = category is Category.THEFT_FRAUD and cues["cyber"] >= 2 and found.get("violence", 0.0) < 2
-        person_found = category is Category.MISSING_PERSON and cues["found"] >= 2
+        online_fraud = category is THEFT_FRAUD and cues["cyber"] >= 2 and found.get("violence", 0.0) < 2
+        person_found = category is MISSING_PERSON and cues["found"] >= 2
         if now and online_fraud:
             reasons.append(f"online fraud is P2 even minutes later: {_fmt(ev, 'cue:cyber', 2)}")
         elif now and person_found:
             reasons.append(f"the person is found and safe: {_fmt(ev, 'cue:found', 2)}")
-        elif now and category is Category.OTHER_COMPLAINT:
-            urgency = Urgency.P2
+        elif now and category is OTHER_COMPLAINT:
+            urgency = P2
             reasons.append(f"needs action today: {_fmt(ev, 'cue:in_progress')}")
         elif now and not threat_only and not past:
-            urgency = Urgency.P1
+            urgency = P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
-        elif category is Category.MISSING_PERSON and not cues["found"] and cues["days_ago"] < 2 and not past \
+        elif category is MISSING_PERSON and not cues["found"] and cues["days_ago"] < 2 and not past \
                 and cues["peril"] >= 3:
-            urgency = Urgency.P1
+            urgency = P1
             reasons.append(f"a missing person in danger now: {_fmt(ev, 'cue:peril')}")
-        elif category in (Category.VIOLENCE, Category.WOMEN_SAFETY) and cues["abduction"] >= 3 \
+        elif category in (VIOLENCE, WOMEN_SAFETY) and cues["abduction"] >= 3 \
                 and cues["followup"] < 2.5 and cues["days_ago"] < 2:
-            urgency = Urgency.P1
+            urgency = P1
             reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
-        elif category is Category.VIOLENCE and cues["injured"] >= 3 and in_progress >= 1 and not past:
-            urgency = Urgency.P1
+        elif category is VIOLENCE and cues["injured"] >= 3 and in_progress >= 1 and not past:
+            urgency = P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
-    if cues["followup"] >= 2.5 and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
-        urgency = Urgency.P3
+    if cues["followup"] >= 2.5 and urgency in (P1, P2) and in_progress < NOW_MIN:
+        urgency = P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")
-    elif old_years and urgency in (Urgency.P1, Urgency.P2) and in_progress < NOW_MIN:
-        urgency = Urgency.P3
+    elif old_years and urgency in (P1, P2) and in_progress < NOW_MIN:
+        urgency = P3
         reasons.append(f"a follow-up of an older case: names {', '.join(old_years[:2])}")
     if not reasons:
-        reasons.append(f"{category.value} is {urgency.value} by default")
+        reasons.append(f"{category} is {urgency} by default")
     if category in NIGHT_RULE_CATEGORIES and is_night(created_at) and urgency is not urgency.raised():
         raised = urgency.raised()
         reasons.append(
-            f"night rule: created {created_at.astimezone(IST):%H:%M} IST, {urgency.value}->{raised.value}"
+            f"night rule: created {created_at.astimezone(IST):%H:%M} IST, {urgency}->{raised}"
         )
         urgency = raised
     return urgency, reasons
