@@ -80,24 +80,25 @@ def gather(tokens: tuple[str, ...]) -> Evidence:
 def evidence_from(hits: list[Hit]) -> Evidence:
     """The evidence in `hits`; hits of other lexicons (places) are ignored."""
     tags = _EVIDENCE_TAGS
-    scores: dict[str, float] = defaultdict(float)
-    terms: dict[str, list[str]] = defaultdict(list)
+    scores: dict[str, float] = {}
+    terms: dict[str, list[str]] = {}
     cues: defaultdict[str, float] = defaultdict(float)
     cue_names = _CUE_NAMES
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: set[int] = set()
     for term, _ in hits:
         tag = term.tag
-        if tag not in tags:
+        if tag not in tags or term.key in seen:  # a word repeated is not more evidence
             continue
-        key = (tag, term.tokens)
-        if key in seen:  # a word repeated is not more evidence
-            continue
-        seen.add(key)
-        scores[tag] += term.weight
-        terms[tag].append(term.written)
+        seen.add(term.key)
+        if tag in scores:
+            scores[tag] += term.weight
+            terms[tag].append(term.written)
+        else:
+            scores[tag] = 0.0 + term.weight  # as a sum from 0.0 (a weight of -0.0 would become 0.0)
+            terms[tag] = [term.written]
         if tag in cue_names:
             cues[cue_names[tag]] += term.weight
-    return Evidence(dict(scores), dict(terms), cues)
+    return Evidence(scores, terms, cues)
 
 
 def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import NamedTuple
+from dataclasses import dataclass, field
+from itertools import compress
 
 from streams.triage.normalize import tokenize_phrase
 
@@ -19,13 +19,19 @@ class Term:
     tokens: tuple[str, ...]
     prefix: bool  # the last token matches any word starting with it
     weight: float
+    # One number per (tag, tokens): two entries of a tag that fold alike ("choree", "chori") share it, so a
+    # reader can count the word once. An int, because a tuple's hash is recomputed at every set lookup.
+    key: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", _TERM_KEYS.setdefault((self.tag, self.tokens), len(_TERM_KEYS)))
 
 
-class Hit(NamedTuple):
-    """A term found in a tweet (a NamedTuple: built for every hit, several times cheaper than a dataclass)."""
+_TERM_KEYS: dict[tuple[str, tuple[str, ...]], int] = {}
 
-    term: Term
-    position: int  # index of the first token
+# A term found in a tweet and the index of its first token. A plain tuple: one is built for every hit, and a
+# NamedTuple's constructor is a Python call.
+Hit = tuple[Term, int]
 
 
 CANDIDATE_CACHE_SIZE = 100_000  # distinct tokens whose candidate terms are kept
@@ -80,28 +86,28 @@ class Matcher:
 
     def find(self, tokens: tuple[str, ...]) -> list[Hit]:
         cache = self._candidate_cache
-        if len(cache) + len(tokens) > CANDIDATE_CACHE_SIZE:
-            cache.clear()
-        get = cache.get
-        # Most tokens have no candidate: look them all up in one comprehension, then visit only those that have.
-        candidates = [get(token) for token in tokens]
-        if None in candidates:
-            for i, found in enumerate(candidates):
-                if found is None:
-                    candidates[i] = cache[tokens[i]] = self._compute_candidates(tokens[i])
+        try:
+            candidates = list(map(cache.__getitem__, tokens))
+        except KeyError:
+            if len(cache) + len(tokens) > CANDIDATE_CACHE_SIZE:
+                cache.clear()
+            for token in tokens:
+                if token not in cache:
+                    cache[token] = self._compute_candidates(token)
+            candidates = list(map(cache.__getitem__, tokens))
         hits: list[Hit] = []
+        append = hits.append
         n = len(tokens)
-        for i, found in enumerate(candidates):
-            if not found:
-                continue
-            for term, middle, last, prefix, length in found:
+        # Most tokens have no candidate: visit only those that have.
+        for i in compress(range(n), candidates):
+            for term, middle, last, prefix, length in candidates[i]:
                 if length == 1:
-                    hits.append(Hit(term, i))
+                    append((term, i))
                     continue
                 end = i + length
                 if end > n or (middle and tokens[i + 1:end - 1] != middle):
                     continue
                 actual = tokens[end - 1]
                 if actual == last or (prefix and actual.startswith(last)):
-                    hits.append(Hit(term, i))
+                    append((term, i))
         return hits

@@ -70,20 +70,21 @@ def places_in(text: str, tokens: tuple[str, ...], hits: list[Hit] | None = None,
     found = []
     outside = False
     residence_at = []
-    for hit in _GEO.find(tokens) if hits is None else hits:
-        if hit.term.tag not in _GEO_TAGS:
+    for term, position in _GEO.find(tokens) if hits is None else hits:
+        tag = term.tag
+        if tag not in _GEO_TAGS:
             continue
-        if hit.term.tag == OUTSIDE:
+        if tag == OUTSIDE:
             outside = True
             continue
-        if hit.term.tag == RESIDENCE:
-            residence_at.append(hit.position)
+        if tag == RESIDENCE:
+            residence_at.append(position)
             continue
-        written = hit.term.written
-        if hit.term.tokens[0] in _AMBIGUOUS_FOLDED and len(hit.term.tokens) == 1 and written.isascii():
+        written = term.written
+        if term.tokens[0] in _AMBIGUOUS_FOLDED and len(term.tokens) == 1 and written.isascii():
             if not _capitalised(text, written):
                 continue
-        found.append((hit.term.tag, written, hit.position))
+        found.append((tag, written, position))
     return found, outside, residence_at
 
 
