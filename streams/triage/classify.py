@@ -56,6 +56,9 @@ EVIDENCE_LEXICON: tuple[Term, ...] = (
 )
 _EVIDENCE_TAGS = frozenset(t.tag for t in EVIDENCE_LEXICON)
 _CUE_NAMES = {t.tag: t.tag.removeprefix("cue:") for t in EVIDENCE_LEXICON if t.tag.startswith("cue:")}
+# Every cue at 0.0, copied per tweet: the rules read a dozen cues, most absent, and a key already there is read
+# faster than a defaultdict's missing one (which calls the factory and inserts it).
+_NO_CUES: defaultdict[str, float] = defaultdict(float, dict.fromkeys(_CUE_NAMES.values(), 0.0))
 _MATCHER = Matcher(EVIDENCE_LEXICON)
 
 
@@ -82,7 +85,7 @@ def evidence_from(hits: list[Hit]) -> Evidence:
     tags = _EVIDENCE_TAGS
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
-    cues: defaultdict[str, float] = defaultdict(float)
+    cues = _NO_CUES.copy()
     cue_names = _CUE_NAMES
     seen: set[int] = set()
     for term, _ in hits:
@@ -102,7 +105,7 @@ def evidence_from(hits: list[Hit]) -> Evidence:
 
 
 def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
-    return ", ".join(repr(t) for t in ev.terms.get(tag, [])[:limit])
+    return ", ".join([repr(t) for t in ev.terms.get(tag, [])[:limit]])
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,7 @@ def decide_category(
         harms = [c for c in HARM_CATEGORIES if scores[c] >= 2]
         if harms and "tip" not in fired:
             setting = best
-            best = max(harms, key=lambda c: scores[c])
+            best = max(harms, key=scores.__getitem__)
             reasons.append(f"{setting} is the setting, the harm is {best}")
             fired.append("harm_over_setting")
     best_score = scores[best]

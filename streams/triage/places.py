@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from seva.districts import DISTRICTS, HQ_HANDLES, UNKNOWN
@@ -96,10 +95,14 @@ def resolve_district(
     if found:
         incident = [
             f for f in found if not any(0 < f[2] - r <= RESIDENCE_WINDOW + 1 for r in residence_at)
-        ] or found
-        counts = Counter(slug for slug, _, _ in incident)
-        first_at = {slug: pos for slug, _, pos in reversed(incident)}
-        slug = max(counts, key=lambda s: (counts[s], -first_at[s]))
+        ] or found if residence_at else found
+        # The most named district, the first named on a tie (counts keep the order of first mention).
+        counts: dict[str, int] = {}
+        first_at: dict[str, int] = {}
+        for slug, _, pos in incident:
+            counts[slug] = counts.get(slug, 0) + 1
+            first_at.setdefault(slug, pos)
+        slug = next(iter(counts)) if len(counts) == 1 else max(counts, key=lambda s: (counts[s], -first_at[s]))
         written = next(w for s, w, _ in incident if s == slug)
         note = " (not the complainant's residence)" if len(incident) < len(found) else ""
         return Place(slug, f"place {written!r} named in the text{note}")
