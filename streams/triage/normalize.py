@@ -2,7 +2,8 @@
 
 Lexicon terms pass through the same functions as tweets, so a fold only has to be consistent, not pretty:
 "choree", "chory" and "chori" all become "chori"; "पुलीस" and "पुलिस" become one; "#PaperLeak" becomes the
-tokens "paper", "leak". Everything is cached per distinct token, because tweets share most of their words.
+tokens "paper", "leak". Tweets share most of their words, so the work is cached per whitespace-separated chunk
+of text (and each fold per distinct word).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 
 # --- Devanagari ---
 _NUKTA = "\u093c"
@@ -108,66 +110,68 @@ def _split_hashtag(tag: str) -> list[str]:
     return parts if len(parts) > 1 else [tag]
 
 
-def _tokens_of(text: str) -> tuple[str, ...]:
-    """The folded tokens of NFC text: URLs and @mentions dropped, hashtags read as their words and the tag."""
+def _normalize_text(text: str) -> NormalizedText:
+    """Normalise a text in full: NFC, URLs dropped, handles and hashtags read, the words folded."""
+    text = unicodedata.normalize("NFC", text)
     # Each pattern needs its marker character: a substring test skips a regex pass most texts don't need.
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)
+    handles: tuple[str, ...] = ()
     if "@" in text:
+        handles = tuple(h.lower() for h in _MENTION.findall(text))
         text = _MENTION.sub(" ", text)
+    hashtags: tuple[str, ...] = ()
     if "#" in text:
+        hashtags = tuple(_HASHTAG.findall(text))
         # A hashtag is read as its words (#PaperLeak -> paper leak), followed by the whole tag (paperleak).
         text = _HASHTAG.sub(lambda m: " " + " ".join(_split_hashtag(m.group(1))) + " " + m.group(1) + " ", text)
     fold = fold_token
-    return tuple([folded for word in _WORD.findall(text) if (folded := fold(word))])
+    tokens = tuple([folded for word in _WORD.findall(text) if (folded := fold(word))])
+    return NormalizedText(tokens=tokens, handles=handles, hashtags=hashtags)
 
 
-CHUNK_CACHE_SIZE = 200_000  # distinct whitespace-separated chunks whose tokens are kept
+CHUNK_CACHE_SIZE = 200_000  # distinct whitespace-separated chunks whose normal form is kept
+_TOKENS, _HANDLES, _HASHTAGS = attrgetter("tokens"), attrgetter("handles"), attrgetter("hashtags")
 
 
-class ChunkTokens:
-    """`_tokens_of` per whitespace-separated chunk of a text, memoised (bounded).
+class ChunkCache:
+    """`_normalize_text` per whitespace-separated chunk of a text, memoised (bounded).
 
-    No pattern of `_tokens_of` matches whitespace (URLs end at it, words and tags never contain it), so the
-    tokens of a text are the tokens of its chunks in order. Tweets share most of their chunks, and one dict
-    lookup per chunk replaces the regex passes and a fold call per word.
+    A text's normal form is the concatenation of its chunks' normal forms: no pattern matches whitespace (URLs
+    end at it; words, handles and tags never contain it) and NFC never composes across it (a whitespace
+    character is a starter that composes with nothing, and none becomes or stops being whitespace). Tweets share
+    most of their chunks, so one dict lookup per chunk replaces NFC, four regex passes and a fold per word.
     """
 
     def __init__(self, size: int = CHUNK_CACHE_SIZE) -> None:
         self.size = size
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, NormalizedText] = {}
 
-    def tokens(self, text: str) -> tuple[str, ...]:
+    def parts(self, text: str) -> list[NormalizedText]:
         chunks = text.split()
         cache = self._cache
         try:
-            return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+            return list(map(cache.__getitem__, chunks))
         except KeyError:
             if len(cache) + len(chunks) > self.size:
                 cache.clear()
             for chunk in chunks:
                 if chunk not in cache:
-                    cache[chunk] = _tokens_of(chunk)
-            return tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+                    cache[chunk] = _normalize_text(chunk)
+            return list(map(cache.__getitem__, chunks))
 
 
-_CHUNKS = ChunkTokens()
+_CHUNKS = ChunkCache()
 
 
 def normalize(text: str) -> NormalizedText:
-    text = unicodedata.normalize("NFC", text)
-    handles: tuple[str, ...] = ()
-    hashtags: tuple[str, ...] = ()
-    if "@" in text or "#" in text:
-        # Handles and tags are read as _tokens_of reads the text: after URLs, and tags after the mentions, go.
-        rest = _URL.sub(" ", text) if "http" in text or "www." in text else text
-        if "@" in rest:
-            handles = tuple(h.lower() for h in _MENTION.findall(rest))
-            if "#" in rest:
-                rest = _MENTION.sub(" ", rest)
-        if "#" in rest:
-            hashtags = tuple(_HASHTAG.findall(rest))
-    return NormalizedText(tokens=_CHUNKS.tokens(text), handles=handles, hashtags=hashtags)
+    parts = _CHUNKS.parts(text)
+    # NFC never creates or removes an "@" or a "#": without one in the raw text, no chunk has a handle or tag.
+    return NormalizedText(
+        tokens=tuple(chain.from_iterable(map(_TOKENS, parts))),
+        handles=tuple(chain.from_iterable(map(_HANDLES, parts))) if "@" in text else (),
+        hashtags=tuple(chain.from_iterable(map(_HASHTAGS, parts))) if "#" in text else (),
+    )
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:

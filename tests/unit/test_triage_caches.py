@@ -12,7 +12,7 @@ import pytest
 from streams.bench import clear_triage_caches
 from streams.triage.classify import Evidence, gather
 from streams.triage.model import CategoryModel, Prediction, default_model, token_grams
-from streams.triage.normalize import ChunkTokens, _tokens_of, normalize
+from streams.triage.normalize import ChunkCache, NormalizedText, _normalize_text, normalize
 
 # streams.triage re-exports the function normalize, which hides the module of that name as an attribute.
 normalize_module = sys.modules["streams.triage.normalize"]
@@ -29,19 +29,31 @@ TRICKY = [
 ]
 
 
+def _joined(cache: ChunkCache, text: str) -> NormalizedText:
+    parts = cache.parts(text)
+    return NormalizedText(*(tuple(x for p in parts for x in getattr(p, f)) for f in ("tokens", "handles", "hashtags")))
+
+
 @pytest.mark.unit
 @pytest.mark.parametrize("text", TRICKY)
-def test_chunk_tokens_equal_whole_text_tokens(text: str) -> None:
-    nfc = unicodedata.normalize("NFC", text)
-    assert normalize(text).tokens == _tokens_of(nfc)
-    assert ChunkTokens(size=3).tokens(nfc) == _tokens_of(nfc)  # a cache cleared while filling it
+def test_chunked_normalize_equals_whole_text_normalize(text: str) -> None:
+    assert normalize(text) == _normalize_text(text)
+    assert _joined(ChunkCache(size=3), text) == _normalize_text(text)  # a cache cleared while filling it
+
+
+@pytest.mark.unit
+def test_nfc_does_not_reach_across_whitespace() -> None:
+    # A decomposed accent after a space stays apart; one after a letter composes within its chunk.
+    text = "cafe\u0301 \u0301x e\u0301\u0323 \u2000@ab\u0301"
+    assert unicodedata.normalize("NFC", text).split() == [unicodedata.normalize("NFC", c) for c in text.split()]
+    assert normalize(text) == _normalize_text(text)
 
 
 @pytest.mark.unit
 def test_chunk_cache_is_bounded_and_cleared_by_the_bench() -> None:
-    cache = ChunkTokens(size=4)
+    cache = ChunkCache(size=4)
     for i in range(10):
-        assert cache.tokens(f"a{i} b{i} chori") == _tokens_of(f"a{i} b{i} chori")
+        assert _joined(cache, f"a{i} b{i} chori") == _normalize_text(f"a{i} b{i} chori")
         assert len(cache._cache) <= 4
     normalize("kuch naye shabd yahan")
     assert normalize_module._CHUNKS._cache
