@@ -38,6 +38,9 @@ CANDIDATE_CACHE_SIZE = 100_000  # distinct tokens whose candidate terms are kept
 
 # A candidate term, precomputed: (term, middle tokens, last token, prefix, length in tokens).
 _Phrase = tuple[Term, tuple[str, ...], str, bool, int]
+# A token's candidates: those worth checking whatever the next token is, and, by next token, those worth
+# checking when that word follows (both in lexicon order); () when the token starts no term at all.
+_Candidates = tuple[tuple[_Phrase, ...], dict[str, tuple[_Phrase, ...]]] | tuple[()]
 
 
 def parse_entries(tag: str, spec: str) -> list[Term]:
@@ -73,16 +76,28 @@ class Matcher:
                 self._exact[term.tokens[0]].append(term)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
         # A plain dict, not lru_cache: find() looks every token up, and a dict hit costs a fraction of a call.
-        self._candidate_cache: dict[str, tuple[_Phrase, ...]] = {}
+        self._candidate_cache: dict[str, _Candidates] = {}
 
-    def _compute_candidates(self, token: str) -> tuple[_Phrase, ...]:
+    def _compute_candidates(self, token: str) -> _Candidates:
         found = list(self._exact.get(token, ()))
         for length in self._prefix_lengths:
             if length > len(token):
                 break
             found.extend(self._by_prefix.get(token[:length], ()))
+        if not found:
+            return ()
         # In lexicon order (places rely on it), each with what find() compares, computed once per token.
-        return tuple((t, t.tokens[1:-1], t.tokens[-1], t.prefix, len(t.tokens)) for t in found)
+        phrases = [(t, t.tokens[1:-1], t.tokens[-1], t.prefix, len(t.tokens)) for t in found]
+        # A phrase whose second word is matched exactly can only match before that word: a common first word
+        # ("police", "mar") starts a dozen phrases, of which the next word leaves one or two to check.
+        second = [t.tokens[1] if len(t.tokens) > 2 or (len(t.tokens) == 2 and not t.prefix) else None
+                  for t in found]
+        always = tuple(p for p, w in zip(phrases, second, strict=True) if w is None)
+        by_next = {
+            word: tuple(p for p, w in zip(phrases, second, strict=True) if w is None or w == word)
+            for word in dict.fromkeys(w for w in second if w is not None)
+        }
+        return always, by_next
 
     def find(self, tokens: tuple[str, ...]) -> list[Hit]:
         cache = self._candidate_cache
@@ -100,7 +115,9 @@ class Matcher:
         n = len(tokens)
         # Most tokens have no candidate: visit only those that have.
         for i in compress(range(n), candidates):
-            for term, middle, last, prefix, length in candidates[i]:
+            always, by_next = candidates[i]  # type: ignore[misc]  # compress() keeps only the non-empty
+            found = by_next.get(tokens[i + 1], always) if by_next and i + 1 < n else always
+            for term, middle, last, prefix, length in found:
                 if length == 1:
                     append((term, i))
                     continue

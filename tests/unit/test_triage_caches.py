@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import random
 import sys
 import unicodedata
 
@@ -11,6 +13,7 @@ import pytest
 
 from streams.bench import clear_triage_caches
 from streams.triage.classify import Evidence, gather
+from streams.triage.matcher import Matcher, Term, parse_entries
 from streams.triage.model import CategoryModel, Prediction, default_model, token_grams
 from streams.triage.normalize import ChunkCache, NormalizedText, _normalize_text, normalize
 
@@ -100,3 +103,54 @@ def test_model_predict_is_the_array_arithmetic_bit_for_bit() -> None:
     assert model._row_cache
     clear_triage_caches()
     assert not model._row_cache
+
+
+def _reference_find(terms: list[Term], tokens: tuple[str, ...]) -> list[tuple[Term, int]]:
+    """Every term at every position, uncached and unindexed: at each token its exact terms, then its prefix terms
+    shortest prefix first, each in lexicon order (how Matcher.find ordered its hits before it was indexed)."""
+    hits = []
+    for i, token in enumerate(tokens):
+        exact = [t for t in terms if not (len(t.tokens) == 1 and t.prefix) and t.tokens[0] == token]
+        by_prefix = sorted((t for t in terms if len(t.tokens) == 1 and t.prefix and token.startswith(t.tokens[0])),
+                           key=lambda t: len(t.tokens[0]))  # stable: lexicon order within one length
+        for term in [*exact, *by_prefix]:
+            end = i + len(term.tokens)
+            if len(term.tokens) > 1 and (end > len(tokens) or tokens[i + 1:end - 1] != term.tokens[1:-1]):
+                continue
+            last = tokens[end - 1]
+            if len(term.tokens) == 1 or last == term.tokens[-1] or (term.prefix and last.startswith(term.tokens[-1])):
+                hits.append((term, i))
+    return hits
+
+
+@pytest.mark.unit
+def test_matcher_finds_what_a_scan_of_every_term_finds() -> None:
+    terms = [*parse_entries("a", "mar; mar denge=3; mar pit*; jaan se mar*; police; police ne; police ne nahi; pit*"),
+             *parse_entries("b", "mar; maar*; police ne=2; ne nahi suni; jaan se; jaan; pi*")]
+    matcher = Matcher(terms)
+    words = ["mar", "denge", "pitai", "jaan", "se", "marne", "police", "ne", "nahi", "suni", "pi", "x"]
+    rng = random.Random(7)
+    texts = [tuple(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(2000)]
+    texts += [("police", "ne", "nahi", "suni"), ("jaan", "se", "mar"), ("mar",), ("police",)]
+    for tokens in texts:
+        assert matcher.find(tokens) == _reference_find(terms, tokens)
+    assert matcher._candidate_cache
+    # Two entries of one tag that fold alike share a key (evidence counts the word once); other tags do not.
+    choree, chori = parse_entries("a", "choree; chori")
+    assert choree.key == chori.key != parse_entries("b", "chori")[0].key
+
+
+@pytest.mark.unit
+def test_triage_lexicon_matches_as_the_scan_does() -> None:
+    from producers.generator import GeneratorConfig, generate
+    from streams.triage import _LEXICON
+    from streams.triage.classify import EVIDENCE_LEXICON
+    from streams.triage.places import GEO_LEXICON
+
+    terms = [*EVIDENCE_LEXICON, *GEO_LEXICON]
+    docs = [json.loads(r.raw) for r in generate(150, GeneratorConfig(seed=5)) if r.kind == "tweet"]
+    generated = [doc["data"]["text"] for doc in docs if "data" in doc]
+    texts = [*TRICKY, *generated]
+    for text in texts:
+        tokens = normalize(text).tokens
+        assert _LEXICON.find(tokens) == _reference_find(terms, tokens)
