@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from operator import attrgetter
 
 # --- Devanagari ---
 _NUKTA = "\u093c"
@@ -131,7 +130,6 @@ def _normalize_text(text: str) -> NormalizedText:
 
 
 CHUNK_CACHE_SIZE = 200_000  # distinct whitespace-separated chunks whose normal form is kept
-_TOKENS, _HANDLES, _HASHTAGS = attrgetter("tokens"), attrgetter("handles"), attrgetter("hashtags")
 
 
 class ChunkCache:
@@ -145,33 +143,45 @@ class ChunkCache:
 
     def __init__(self, size: int = CHUNK_CACHE_SIZE) -> None:
         self.size = size
-        self._cache: dict[str, NormalizedText] = {}
+        self._cache: dict[str, tuple[str, ...]] = {}  # every chunk seen: its tokens
+        # The chunks with an "@" or a "#" (few): their whole normal form, kept and emptied with the tokens.
+        self._marked_cache: dict[str, NormalizedText] = {}
 
-    def parts(self, text: str) -> list[NormalizedText]:
+    def normalize(self, text: str) -> NormalizedText:
         chunks = text.split()
         cache = self._cache
         try:
-            return list(map(cache.__getitem__, chunks))
+            tokens = tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
         except KeyError:
-            if len(cache) + len(chunks) > self.size:
-                cache.clear()
-            for chunk in chunks:
-                if chunk not in cache:
-                    cache[chunk] = _normalize_text(chunk)
-            return list(map(cache.__getitem__, chunks))
+            self._add(chunks)
+            tokens = tuple(chain.from_iterable(map(cache.__getitem__, chunks)))
+        # NFC never creates or removes an "@" or a "#": without one in the raw text, no chunk has a handle or tag.
+        handle, tag = "@" in text, "#" in text
+        if not (handle or tag):
+            return NormalizedText(tokens, (), ())
+        marked = self._marked_cache
+        parts = [marked[c] for c in chunks if "@" in c or "#" in c]
+        return NormalizedText(tokens, tuple([h for p in parts for h in p.handles]) if handle else (),
+                              tuple([t for p in parts for t in p.hashtags]) if tag else ())
+
+    def _add(self, chunks: list[str]) -> None:
+        cache = self._cache
+        if len(cache) + len(chunks) > self.size:
+            cache.clear()
+            self._marked_cache.clear()
+        for chunk in chunks:
+            if chunk not in cache:
+                norm = _normalize_text(chunk)
+                cache[chunk] = norm.tokens
+                if "@" in chunk or "#" in chunk:
+                    self._marked_cache[chunk] = norm
 
 
 _CHUNKS = ChunkCache()
 
 
 def normalize(text: str) -> NormalizedText:
-    parts = _CHUNKS.parts(text)
-    # NFC never creates or removes an "@" or a "#": without one in the raw text, no chunk has a handle or tag.
-    return NormalizedText(
-        tokens=tuple(chain.from_iterable(map(_TOKENS, parts))),
-        handles=tuple(chain.from_iterable(map(_HANDLES, parts))) if "@" in text else (),
-        hashtags=tuple(chain.from_iterable(map(_HASHTAGS, parts))) if "#" in text else (),
-    )
+    return _CHUNKS.normalize(text)
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from streams.bench import clear_triage_caches
 from streams.triage.classify import Evidence, gather
 from streams.triage.matcher import Matcher, Term, parse_entries
 from streams.triage.model import CategoryModel, Prediction, default_model, token_grams
-from streams.triage.normalize import ChunkCache, NormalizedText, _normalize_text, normalize
+from streams.triage.normalize import ChunkCache, _normalize_text, normalize
 
 # streams.triage re-exports the function normalize, which hides the module of that name as an attribute.
 normalize_module = sys.modules["streams.triage.normalize"]
@@ -32,16 +32,11 @@ TRICKY = [
 ]
 
 
-def _joined(cache: ChunkCache, text: str) -> NormalizedText:
-    parts = cache.parts(text)
-    return NormalizedText(*(tuple(x for p in parts for x in getattr(p, f)) for f in ("tokens", "handles", "hashtags")))
-
-
 @pytest.mark.unit
 @pytest.mark.parametrize("text", TRICKY)
 def test_chunked_normalize_equals_whole_text_normalize(text: str) -> None:
     assert normalize(text) == _normalize_text(text)
-    assert _joined(ChunkCache(size=3), text) == _normalize_text(text)  # a cache cleared while filling it
+    assert ChunkCache(size=3).normalize(text) == _normalize_text(text)  # a cache cleared while filling it
 
 
 @pytest.mark.unit
@@ -56,12 +51,13 @@ def test_nfc_does_not_reach_across_whitespace() -> None:
 def test_chunk_cache_is_bounded_and_cleared_by_the_bench() -> None:
     cache = ChunkCache(size=4)
     for i in range(10):
-        assert _joined(cache, f"a{i} b{i} chori") == _normalize_text(f"a{i} b{i} chori")
-        assert len(cache._cache) <= 4
-    normalize("kuch naye shabd yahan")
-    assert normalize_module._CHUNKS._cache
+        text = f"a{i} @b{i} #c{i} chori"
+        assert cache.normalize(text) == _normalize_text(text)
+        assert len(cache._cache) <= 4 and len(cache._marked_cache) <= 4
+    normalize("kuch naye shabd yahan @kahin #kuch")
+    assert normalize_module._CHUNKS._cache and normalize_module._CHUNKS._marked_cache
     clear_triage_caches()
-    assert not normalize_module._CHUNKS._cache
+    assert not normalize_module._CHUNKS._cache and not normalize_module._CHUNKS._marked_cache
 
 
 def _reference_predict(model: CategoryModel, tokens: tuple[str, ...], ev: Evidence) -> Prediction:
