@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import add
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +26,7 @@ NGRAM_SIZES = (3, 4, 5)
 EVIDENCE_CAP = 8.0  # lexicon scores above this add nothing more
 EVIDENCE_SCALE = 4.0
 TOKEN_CACHE_SIZE = 200_000
+PRODUCT_CACHE_SIZE = 10_000  # (evidence tag, score) pairs whose weighted row is kept
 
 
 def analyze(tokens: tuple[str, ...]) -> list[str]:
@@ -87,6 +89,7 @@ class CategoryModel:
         # and each step is the same IEEE operation, in the same order, as the array version (see predict).
         self._intercept = [float(x) for x in intercept]
         self._tag_rows = {tag: [float(x) for x in evidence_weights[i]] for i, tag in enumerate(evidence_tags)}
+        self._product_cache: dict[tuple[str, float], list[float]] = {}
 
     def token_row(self, token: str) -> int:
         """The index of the token's row, W u_t followed by ||u_t||^2, computed on first sight (bounded)."""
@@ -123,12 +126,19 @@ class CategoryModel:
             logits = [b + x / root for b, x in zip(self._intercept, total, strict=False)]
         else:
             logits = self._intercept.copy()
-        tag_rows = self._tag_rows
+        tag_rows, products = self._tag_rows, self._product_cache
         for tag, value in ev.scores.items():
             row = tag_rows.get(tag)
             if row is not None:
-                scale = min(value, EVIDENCE_CAP) / EVIDENCE_SCALE
-                logits = [x + w * scale for x, w in zip(logits, row, strict=False)]
+                # A tag's score takes few values (sums of lexicon weights): its row times the scaled score is
+                # kept per (tag, score), bounded, and added with one C-level map.
+                product = products.get((tag, value))
+                if product is None:
+                    if len(products) >= PRODUCT_CACHE_SIZE:
+                        products.clear()
+                    scale = min(value, EVIDENCE_CAP) / EVIDENCE_SCALE
+                    product = products[tag, value] = [w * scale for w in row]
+                logits = list(map(add, logits, product))
         # The highest logit, and the next one (ties: the earlier class, as a stable sort would put it).
         top = max(logits)
         best = logits.index(top)
