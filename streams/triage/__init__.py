@@ -31,7 +31,7 @@ POLICE_ACCOUNTS = frozenset({*HQ_HANDLES, "wpl1090", "112uttarpradesh", "up112",
 
 
 def _retweets_police(text: str) -> bool:
-    match = _RT_PREFIX.match(text)
+    match = _RT_PREFIX.match(text) if text.startswith("RT @") else None
     if not match:
         return False
     handle = match.group(1).lower()
@@ -97,7 +97,7 @@ def triage(item: TriageInput, *, use_model: bool = True) -> TriageResult:
             *[r for r in cat_reasons if category in r and r != cat_reasons[-1]],
         ]
     urgency, urg_reasons = decide_urgency(category, evidence, item.created_at, past_years(text, item.created_at))
-    handles = tuple(dict.fromkeys([*[m.lower() for m in item.mentions], *norm.handles]))
+    handles = tuple(dict.fromkeys([*map(str.lower, item.mentions), *norm.handles]))
     place = resolve_district(text, tokens, handles, item.author_location, hits)
     reasons = (
         *[f"category: {r}" for r in cat_reasons],

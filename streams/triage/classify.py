@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import repeat
 
 from seva.events import Category, Urgency
 from streams.triage.lexicon import CATEGORY_TERMS, CUE_TERMS
@@ -23,7 +24,7 @@ OTHER_COMPLAINT, NOT_COMPLAINT = Category.OTHER_COMPLAINT, Category.NOT_COMPLAIN
 P1, P2, P3, P4 = Urgency.P1, Urgency.P2, Urgency.P3, Urgency.P4
 
 COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not NOT_COMPLAINT)
-_COMPLAINT_VALUES = tuple((c, c.value) for c in COMPLAINT_CATEGORIES)  # Enum.value is a slow descriptor
+_COMPLAINT_VALUES = tuple(c.value for c in COMPLAINT_CATEGORIES)  # Enum.value is a slow descriptor
 NIGHT_RULE_CATEGORIES = frozenset({VIOLENCE, WOMEN_SAFETY, MISSING_PERSON})
 BASE_URGENCY = {
     VIOLENCE: P2,
@@ -73,7 +74,7 @@ class Evidence:
     cues: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def has_term(self, tag: str, words: frozenset[str]) -> bool:
-        return any(w in words for w in self.terms.get(tag, ()))
+        return not words.isdisjoint(self.terms.get(tag, ()))
 
 
 def gather(tokens: tuple[str, ...]) -> Evidence:
@@ -105,7 +106,7 @@ def evidence_from(hits: list[Hit]) -> Evidence:
 
 
 def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
-    return ", ".join([repr(t) for t in ev.terms.get(tag, [])[:limit]])
+    return ", ".join(map(repr, ev.terms.get(tag, ())[:limit]))
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
 ) -> CategoryDecision:
     found, cues = ev.scores, ev.cues
-    scores: dict[Category, float] = {c: found.get(v, 0.0) for c, v in _COMPLAINT_VALUES}
+    scores: dict[Category, float] = dict(zip(COMPLAINT_CATEGORIES, map(found.get, _COMPLAINT_VALUES, repeat(0.0)),
+                                             strict=True))
     reasons: list[str] = []
     fired: list[str] = []
 
@@ -194,7 +196,7 @@ def decide_category(
                                     "question")
         if greeting >= 2.5 and best_score < 4:
             return CategoryDecision(nc, [*reasons, f"greeting: {_fmt(ev, 'cue:greeting')}"], "greeting")
-    decided_by = next((r for r in fired if _rule_category(r, best) is best), None)
+    decided_by = next((r for r in fired if _rule_category(r, best) is best), None) if fired else None
     if best_score >= MIN_CATEGORY_SCORE:
         return CategoryDecision(best, [*reasons, f"{best}: {_fmt(ev, best)}"], decided_by)
     if request >= 2 or (request >= 1 and urgent_now):

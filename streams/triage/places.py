@@ -87,6 +87,29 @@ def places_in(text: str, tokens: tuple[str, ...], hits: list[Hit] | None = None,
     return found, outside, residence_at
 
 
+LOCATION_CACHE_SIZE = 50_000  # distinct author profile locations whose places are kept
+
+
+class LocationCache:
+    """`places_in` of an author's profile location, memoised per distinct location (bounded): authors keep
+    theirs, and a few hundred places cover most profiles."""
+
+    def __init__(self, size: int = LOCATION_CACHE_SIZE) -> None:
+        self.size = size
+        self._cache: dict[str, tuple[list[tuple[str, str, int]], bool, list[int]]] = {}
+
+    def places(self, location: str) -> tuple[list[tuple[str, str, int]], bool, list[int]]:
+        found = self._cache.get(location)
+        if found is None:
+            if len(self._cache) >= self.size:
+                self._cache.clear()
+            found = self._cache[location] = places_in(location, normalize(location).tokens)
+        return found
+
+
+_LOCATIONS = LocationCache()
+
+
 def resolve_district(
     text: str, tokens: tuple[str, ...], handles: tuple[str, ...], author_location: str | None,
     hits: list[Hit] | None = None,
@@ -113,8 +136,7 @@ def resolve_district(
         if by_handle:
             return Place(by_handle, f"district police handle @{handle}")
     if author_location:
-        loc = normalize(author_location)
-        loc_found, loc_outside, _ = places_in(author_location, loc.tokens)
+        loc_found, loc_outside, _ = _LOCATIONS.places(author_location)
         if loc_found:
             slug, written, _ = loc_found[0]
             return Place(slug, f"author's profile location {author_location!r}")

@@ -16,9 +16,11 @@ from streams.triage.classify import Evidence, gather
 from streams.triage.matcher import Matcher, Term, parse_entries
 from streams.triage.model import CategoryModel, Prediction, default_model, token_grams
 from streams.triage.normalize import ChunkCache, _normalize_text, normalize
+from streams.triage.places import LocationCache, places_in
 
 # streams.triage re-exports the function normalize, which hides the module of that name as an attribute.
 normalize_module = sys.modules["streams.triage.normalize"]
+places_module = sys.modules["streams.triage.places"]
 
 # Texts that stress the chunk split: URLs, mentions (one longer than 30 characters), hashtags glued to other
 # words, Devanagari digits and joiners, apostrophes, tabs, newlines and Unicode spaces.
@@ -150,3 +152,16 @@ def test_triage_lexicon_matches_as_the_scan_does() -> None:
     for text in texts:
         tokens = normalize(text).tokens
         assert _LEXICON.find(tokens) == _reference_find(terms, tokens)
+
+
+@pytest.mark.unit
+def test_location_cache_gives_the_uncached_places() -> None:
+    locations = ["Agra, Uttar Pradesh", "Lucknow", "Mumbai, India", "BANDA", "banda bhai", "", "Varanasi 🇮🇳", "Agra"]
+    cache = LocationCache(size=3)
+    for location in [*locations, *locations]:
+        assert cache.places(location) == places_in(location, normalize(location).tokens)
+        assert len(cache._cache) <= 3
+    places_module._LOCATIONS.places("Kanpur Nagar")
+    assert places_module._LOCATIONS._cache
+    clear_triage_caches()
+    assert not places_module._LOCATIONS._cache
