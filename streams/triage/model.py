@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import add
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -43,8 +43,7 @@ def evidence_vector(ev: Evidence, tags: tuple[str, ...]) -> np.ndarray:
     return np.array([min(ev.scores.get(t, 0.0), EVIDENCE_CAP) / EVIDENCE_SCALE for t in tags], dtype=np.float64)
 
 
-@dataclass(frozen=True)
-class Prediction:
+class Prediction(NamedTuple):  # immutable like a frozen dataclass, and several times cheaper to build
     category: Category
     confidence: float  # softmax probability of the chosen class
     runner_up: Category

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from seva.districts import DISTRICTS, HQ_HANDLES, UNKNOWN
 from streams.triage.lexicon import CUE_TERMS
@@ -52,8 +52,7 @@ def _handle_map() -> dict[str, str]:
 HANDLE_TO_DISTRICT = _handle_map()
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # immutable like a frozen dataclass, and several times cheaper to build
     district: str
     reason: str
 
