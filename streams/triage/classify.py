@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
-from itertools import repeat
 from typing import NamedTuple
 
 from seva.events import Category, Urgency
@@ -24,7 +23,6 @@ OTHER_COMPLAINT, NOT_COMPLAINT = Category.OTHER_COMPLAINT, Category.NOT_COMPLAIN
 P1, P2, P3, P4 = Urgency.P1, Urgency.P2, Urgency.P3, Urgency.P4
 
 COMPLAINT_CATEGORIES = tuple(c for c in Category if c is not NOT_COMPLAINT)
-_COMPLAINT_VALUES = tuple(c.value for c in COMPLAINT_CATEGORIES)  # Enum.value is a slow descriptor
 NIGHT_RULE_CATEGORIES = frozenset({VIOLENCE, WOMEN_SAFETY, MISSING_PERSON})
 BASE_URGENCY = {
     VIOLENCE: P2,
@@ -60,6 +58,8 @@ _CUE_NAMES = {t.tag: t.tag.removeprefix("cue:") for t in EVIDENCE_LEXICON if t.t
 # Every cue at 0.0, copied per tweet: the rules read a dozen cues, most absent, and a key already there is read
 # faster than a defaultdict's missing one (which calls the factory and inserts it).
 _NO_CUES: defaultdict[str, float] = defaultdict(float, dict.fromkeys(_CUE_NAMES.values(), 0.0))
+# Every evidence tag, with its cue name (None for a category): one lookup tells both.
+_CUE_OF: dict[str, str | None] = {tag: _CUE_NAMES.get(tag) for tag in _EVIDENCE_TAGS}
 _MATCHER = Matcher(EVIDENCE_LEXICON)
 
 
@@ -84,25 +84,26 @@ def gather(tokens: tuple[str, ...]) -> Evidence:
 
 def evidence_from(hits: list[Hit]) -> Evidence:
     """The evidence in `hits`; hits of other lexicons (places) are ignored."""
-    tags = _EVIDENCE_TAGS
+    cue_of = _CUE_OF
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
     cues = _NO_CUES.copy()
-    cue_names = _CUE_NAMES
     seen: set[int] = set()
     for term, _ in hits:
         tag = term.tag
-        if tag not in tags or term.key in seen:  # a word repeated is not more evidence
+        if tag not in cue_of or term.key in seen:  # a word repeated is not more evidence
             continue
         seen.add(term.key)
+        weight = term.weight
         if tag in scores:
-            scores[tag] += term.weight
+            scores[tag] += weight
             terms[tag].append(term.written)
         else:
-            scores[tag] = 0.0 + term.weight  # as a sum from 0.0 (a weight of -0.0 would become 0.0)
+            scores[tag] = 0.0 + weight  # as a sum from 0.0 (a weight of -0.0 would become 0.0)
             terms[tag] = [term.written]
-        if tag in cue_names:
-            cues[cue_names[tag]] += term.weight
+        cue = cue_of[tag]
+        if cue is not None:
+            cues[cue] += weight
     return Evidence(scores, terms, cues)
 
 
@@ -122,12 +123,11 @@ def decide_category(
     ev: Evidence, n_tokens: int, *, is_question: bool = False, emoji_praise: int = 0, retweet_of_police: bool = False
 ) -> CategoryDecision:
     found, cues = ev.scores, ev.cues
-    scores: dict[Category, float] = dict(zip(COMPLAINT_CATEGORIES, map(found.get, _COMPLAINT_VALUES, repeat(0.0)),
-                                             strict=True))
+    scores: dict[Category, float] = {c: found.get(c, 0.0) for c in COMPLAINT_CATEGORIES}  # StrEnum keys
     reasons: list[str] = []
     fired: list[str] = []
 
-    if ev.has_term(VIOLENCE, ABDUCTION_WORDS) and cues["female"] >= 2:
+    if cues["female"] >= 2 and ev.has_term(VIOLENCE, ABDUCTION_WORDS):
         scores[WOMEN_SAFETY] += 4.0
         reasons.append(f"abduction of a woman or girl ({_fmt(ev, 'cue:female', 2)}) is women_safety")
         fired.append("female_abduction")

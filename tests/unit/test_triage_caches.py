@@ -7,10 +7,12 @@ import math
 import random
 import sys
 import unicodedata
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
 
+from producers.generator import GeneratorConfig, generate
 from streams.bench import clear_triage_caches
 from streams.triage.classify import Evidence, gather
 from streams.triage.matcher import Matcher, Term, parse_entries
@@ -140,7 +142,6 @@ def test_matcher_finds_what_a_scan_of_every_term_finds() -> None:
 
 @pytest.mark.unit
 def test_triage_lexicon_matches_as_the_scan_does() -> None:
-    from producers.generator import GeneratorConfig, generate
     from streams.triage import _LEXICON
     from streams.triage.classify import EVIDENCE_LEXICON
     from streams.triage.places import GEO_LEXICON
@@ -165,3 +166,18 @@ def test_location_cache_gives_the_uncached_places() -> None:
     assert places_module._LOCATIONS._cache
     clear_triage_caches()
     assert not places_module._LOCATIONS._cache
+
+
+@pytest.mark.unit
+def test_triage_tweet_is_triage_of_its_input() -> None:
+    from producers.base import Source
+    from seva.events import parse_created_at
+    from seva.xpayload import parse_tweet
+    from streams.triage import TriageInput, triage, triage_tweet
+
+    now = datetime.now(UTC)
+    raws = [r.raw for r in generate(200, GeneratorConfig(seed=9)) if r.kind == "tweet"]
+    for tweet in (parse_tweet(raw, Source.SYNTHETIC, now, 1 << 20) for raw in raws):
+        item = TriageInput(tweet.text, parse_created_at(tweet.created_at), tuple(tweet.mentions),
+                           tweet.author_location)
+        assert triage_tweet(tweet) == triage(item)
