@@ -159,7 +159,7 @@ class ChunkCache:
         if not (handle or tag):
             return NormalizedText(tokens, (), ())
         marked = self._marked_cache
-        parts = [marked[c] for c in chunks if "@" in c or "#" in c]
+        parts = list(filter(None, map(marked.get, chunks)))
         return NormalizedText(tokens, tuple([h for p in parts for h in p.handles]) if handle else (),
                               tuple([t for p in parts for t in p.hashtags]) if tag else ())
 
