@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import faust
+from aiokafka import TopicPartition
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import EventT
 
@@ -113,13 +114,26 @@ def serve_others_next(buffered: OrderedDict[Any, Any], served: Container[Any]) -
 
 
 class SeekFirstConsumer(aiokafka_driver.Consumer):
-    """Faust's consumer with stream partitions held paused until they have been seeked to their committed
-    offsets (faust-streaming#596, open): Faust resumes stream partitions, then seeks; a batch fetched in
-    between is skipped while flow is suspended, yet advances the read offset, and the re-fetched records
-    below it are then dropped as already read. Seen here as tweets published while a worker was starting
-    never being routed. Holding stream partitions until after the seek closes that window."""
+    """Faust's consumer, closed against two ways Faust loses records it has fetched.
+
+    1. Stream partitions are held paused until they have been seeked to their committed offsets
+       (faust-streaming#596, open): Faust resumes stream partitions, then seeks; a batch fetched in between is
+       skipped while flow is suspended, yet advances the read offset, and the re-fetched records below it are
+       then dropped as already read. The hold pauses them in the Kafka client too: Faust's own pause only
+       filters what the client hands over, so the client kept fetching held partitions, and a batch it handed
+       over while Faust seeked was skipped by Faust (the partition was paused in Faust) after the client had
+       moved past it.
+    2. No commit passes a record that never reached a stream. When the next record Faust reads is past the one
+       it expected, Faust counts the records in between as read (a "gap", meant for compacted topics and
+       transaction markers, neither of which Seva's topics have) and commits past them. Seen: a restarted
+       worker committed tweets.raw[1] from 98 to 194 without ever triaging 98-140. Here such a gap is a loss
+       (unless retention deleted those records): it is not filled, so the committed offset stays before it, and
+       the worker stops for its supervisor to restart it from there (the watchdog's exit, streams/watchdog.py).
+    """
 
     _held: set[Any]
+    _seva_start: dict[Any, int]  # stream partitions never committed: the earliest offset they were seeked to
+    _seva_lost: set[Any]  # partitions already reported lost (one ERROR each)
 
     def _new_consumer_thread(self) -> FairFetchThread:
         return FairFetchThread(self, loop=self.loop, beacon=self.beacon)
@@ -132,6 +146,7 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
         if stream:
             self._held = getattr(self, "_held", set()) | stream
             tps -= stream
+            self._client_pause(stream, True)
             log.info("holding %d stream partitions until they are seeked", len(stream))
             # Bounded: if no seek follows (a path of Faust's we did not see), resume anyway rather than stall.
             asyncio.get_running_loop().call_later(HOLD_LIMIT_S, self._release_held, "no seek followed")
@@ -149,6 +164,7 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
         if uncommitted:
             earliest = await self.earliest_offsets(*uncommitted)
             await self.seek_wait({tp: earliest[tp] for tp in uncommitted})
+            self._seva_start = {**getattr(self, "_seva_start", {}), **{tp: earliest[tp] for tp in uncommitted}}
         log.info("seeked %d stream partitions: %s", len(held), ", ".join(
             f"{tp.topic}[{tp.partition}]@{self._committed_offset.get(tp)}" for tp in sorted(held))
             + (f"; from earliest (never committed): {len(uncommitted)}" if uncommitted else ""))
@@ -160,7 +176,81 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
         if held:
             assigned = set(self.assignment())
             log.info("%s: resuming %d of %d held stream partitions", why, len(held & assigned), len(held))
+            self._client_pause(held & assigned, False)
             super().resume_partitions(held & assigned)
+
+    def _client_pause(self, tps: set[Any], pause: bool) -> None:
+        """Pause or resume `tps` in aiokafka itself (a flag on each partition's state, which its fetcher reads:
+        buffered records of a paused partition are discarded without moving its position)."""
+        try:
+            client = self._thread._ensure_consumer()
+            assigned = client.assignment()
+            mine = [TopicPartition(tp.topic, tp.partition) for tp in tps]  # aiokafka checks the type
+            mine = [tp for tp in mine if tp in assigned]
+            client.pause(*mine) if pause else client.resume(*mine)
+        except Exception as exc:  # noqa: BLE001 (not assigned any more, or a client internals change)
+            log.warning("could not %s %d partitions in the Kafka client: %r", "pause" if pause else "resume",
+                        len(tps), exc)
+
+    async def _add_gap(self, tp: Any, offset_from: int, offset_to: int) -> None:
+        # Faust: the record at offset_to came right after offset_from - 1.
+        try:
+            log_start = int((await self.earliest_offsets(tp))[tp])
+        except Exception as exc:  # noqa: BLE001 (the broker did not answer: count them lost, the safe side)
+            log.warning("log start of %s[%s] unknown: %r", tp.topic, tp.partition, exc)
+            log_start = 0
+        # Faust's read offset right after a seek is the committed offset, the next one to read: then the record
+        # there is missing too.
+        if self._committed_offset.get(tp) == offset_from - 1:
+            offset_from -= 1
+        lost = lost_in_gap(offset_from, offset_to, log_start)
+        if lost:
+            self._records_lost(tp, lost)  # the gap stays open: no commit passes it
+            return
+        await super()._add_gap(tp, offset_from, offset_to)
+
+    def _new_offset(self, tp: Any) -> int | None:
+        # Faust checks that the acked records follow on from the committed offset only when that offset is
+        # truthy: not for a partition never committed (or committed at 0), whose first batch it would commit
+        # past if that batch was skipped.
+        acked = self._acked.get(tp)
+        if acked and not self._gap.get(tp):
+            committed = self._committed_offset.get(tp)
+            expected = committed if committed is not None else getattr(self, "_seva_start", {}).get(tp)
+            skipped = unread_before(expected, min(acked))
+            if skipped:
+                self._records_lost(tp, skipped)
+                return None
+        result: int | None = super()._new_offset(tp)
+        return result
+
+    def _records_lost(self, tp: Any, offsets: range) -> None:
+        reported: set[Any] = getattr(self, "_seva_lost", set())
+        self._seva_lost = reported
+        if tp in reported:
+            return
+        reported.add(tp)
+        log.error("records lost in transit: %s[%s] offsets %d-%d were handed out by the Kafka client but never "
+                  "reached a stream; not committing past them, and stopping the worker (exit %d) so that it "
+                  "restarts from the committed offsets", tp.topic, tp.partition, offsets.start, offsets.stop - 1,
+                  watchdog.EXIT_STALLED)
+        if not getattr(self.app, "seva_stall_exit", False):
+            metrics.STALL_EXITS.inc()
+            watchdog.stop_for_restart(self.app)
+
+
+def lost_in_gap(offset_from: int, offset_to: int, log_start: int) -> range:
+    """Faust read offset_to right after offset_from - 1: the records in between never reached a stream. Those
+    below the log's start were deleted by retention, not lost by the worker; the rest are lost."""
+    return range(max(offset_from, log_start), offset_to)
+
+
+def unread_before(expected_next: int | None, first_acked: int) -> range:
+    """Offsets a commit of acked records starting at `first_acked` would pass unread, given the offset the
+    partition was expected to go on from (None: unknown, nothing can be said)."""
+    if expected_next is None or first_acked <= expected_next:
+        return range(0)
+    return range(expected_next, first_acked)
 
 
 class SevaTransport(aiokafka_driver.Transport):

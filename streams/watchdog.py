@@ -58,10 +58,11 @@ class TransitGuard:
     """Records the Kafka client handed out that never reached a stream: the client's position is past the
     worker's next offset while the worker holds nothing in flight (no unacked message: Faust tracks every record
     it hands to a stream until it is acked, queued ones included), and that has not changed for `after_s`. Seen
-    after a restart, in about 1 of 3 restarts under CPU load: Faust lost a fetched batch while its stream
-    partitions were being resumed, aiokafka had already advanced, and the process read nothing more (a seek back
-    did not revive it). A new process reads them from the committed offsets (at-least-once: nothing skipped; a
-    record read twice gives the same idempotent outputs)."""
+    after a restart, in about 1 of 3 restarts under CPU load: aiokafka handed over a batch of a partition Faust
+    held paused, Faust skipped it, and nothing more arrived on that partition. streams/app.py now pauses such
+    partitions in aiokafka too, and its consumer refuses to commit past skipped records when later ones do
+    arrive; this guard remains for a batch lost some other way. A new process reads them from the committed
+    offsets (at-least-once: nothing skipped; a record read twice gives the same idempotent outputs)."""
 
     after_s: float
     _seen: dict[Any, tuple[float, int, int]] | None = None  # tp -> (since, worker next, client position)
