@@ -234,6 +234,11 @@ def is_night(created_at: datetime) -> bool:
 SELF_HARM_MIN = 3.0
 # In-progress evidence from which an offence counts as happening now (P1).
 NOW_MIN = 2.5
+# A ransom demanded means the person is held now, however many days ago they were taken.
+RANSOM_WORDS = frozenset({"ransom", "firauti", "फिरौती", "for his release", "for her release", "warna laash",
+                          "varna laash", "laash milegi", "वरना लाश", "लाश मिलेगी"})
+# Categories whose complaint can be the setting of an offence going on now (police not coming, a noise).
+OFFENCE_SETTING_CATEGORIES = frozenset({POLICE_MISCONDUCT, NUISANCE})
 
 
 def past_years(text: str, created_at: datetime) -> list[str]:
@@ -282,6 +287,9 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
             reasons.append(f"online fraud is P2 even minutes later: {_fmt(ev, 'cue:cyber', 2)}")
         elif now and person_found:
             reasons.append(f"the person is found and safe: {_fmt(ev, 'cue:found', 2)}")
+        elif now and category is OTHER_COMPLAINT and cues["injured"] >= 2.5 and not past:
+            urgency = P1
+            reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
         elif now and category is OTHER_COMPLAINT:
             urgency = P2
             reasons.append(f"needs action today: {_fmt(ev, 'cue:in_progress')}")
@@ -292,13 +300,19 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
                 and cues["peril"] >= 3:
             urgency = P1
             reasons.append(f"a missing person in danger now: {_fmt(ev, 'cue:peril')}")
-        elif category in (VIOLENCE, WOMEN_SAFETY) and cues["abduction"] >= 3 \
-                and cues["followup"] < 2.5 and cues["days_ago"] < 2:
+        elif category in (VIOLENCE, WOMEN_SAFETY, MISSING_PERSON) and cues["abduction"] >= 3 \
+                and cues["followup"] < 2.5 and (cues["days_ago"] < 2 or ev.has_term("cue:abduction", RANSOM_WORDS)):
             urgency = P1
             reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
         elif category is VIOLENCE and cues["injured"] >= 3 and in_progress >= 1 and not past:
             urgency = P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
+    elif category in OFFENCE_SETTING_CATEGORIES and now and not past \
+            and (max(found.get(VIOLENCE, 0.0), found.get(THEFT_FRAUD, 0.0), found.get(WOMEN_SAFETY, 0.0)) >= 2
+                 or cues["danger"] >= 3):
+        # The police not coming, or the nuisance, is the grievance, but the offence or danger behind it is now.
+        urgency = P1
+        reasons.append(f"an offence in progress: {_fmt(ev, 'cue:in_progress')}")
     if cues["followup"] >= 2.5 and urgency in (P1, P2) and in_progress < NOW_MIN:
         urgency = P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")

@@ -214,6 +214,7 @@ CATEGORY_TERMS: dict[str, str] = {
         लोन दिलाने=3; लोन के नाम=3; प्रोसेसिंग फीस=3; जालसाजी=3; फर्जीवाड़ा=3; पैसे वापस नहीं=2; नकली पुलिस=3;
         break into=3; breaking into=3; trying to break=3; trying to steal=3; tod rahe=1.5; todne ki koshish=2.5
         तोड़ने की कोशिश=2.5; चोरी की कोशिश=3; chori ki koshish=3
+        gas cutter=2.5; गैस कटर=2.5; atm tod=3; atm kaat=3; atm cut=3; एटीएम तोड़=3; एटीएम काट=3; cut open=2
     """,
     "traffic": """
         uda diya=3; uda di=3; hit by=2.5; ran into=2.5; rammed=3; went off=2; off the road=2.5; into a ditch=3;
@@ -427,14 +428,23 @@ CUE_TERMS: dict[str, str] = {
         छू रहा है=3; छू रहा=2.5; not stopping=2.5; is not stopping=3; chal rahi hain=2.5; चल रही हैं=2.5
         चल रहे हैं=2.5; पीटे जा रहे=3; पीटे जा रही=3; मारे जा रहे=3; maar bhi rahe=3; maar bhi rhe=3
         are holding=2.5; holding the family=3; at gunpoint=2; kuch galat ho jayega=2.5; kuch ho jayega=2
+        इसी समय=2.5; इसी वक्त=2.5; इसी वक़्त=2.5; isi samay=2.5; isi waqt=2.5; isi time=2.5; tod rahe=2.5; तोड़ रहे=2.5
+        hamla kar rahe=3; hamla kar rhe=3; हमला कर रहे=3; patthar fenk rahe=3; pathar fenk rahe=3; pathrav kar rahe=3;
+        पत्थर फेंक रहे=3; पथराव कर रहे=3; throwing stones=3; pelting stones=3
     """,
-    # Over and done: a road accident from last night is P2 (the driver to be traced), not P1.
+    # Over and done: a road accident from last night is P2 (the driver to be traced), not P1; the offenders have
+    # fled. "Since last night" (kal raat se) is a state still going on: it cancels "last night".
     "past": """
         last night=3; yesterday=3; yesterday evening=3; last evening=3; kal raat=3; kal sham=3; kal shaam=3;
         kal subah=3; kal dopahar=3; parso=3; din pehle=3; days ago=3; hafte pehle=3; week ago=3;
         कल रात=3; कल शाम=3; कल सुबह=3; कल दोपहर=3; परसों=3; दिन पहले=3; हफ्ते पहले=3
+        farar ho chuke=3; faraar ho chuke=3; bhaag chuke=3; bhag chuke=3; फरार हो चुके=3; भाग चुके=3;
+        had fled=3; already fled=3; had run away=3;
+        since yesterday=-3; since last night=-3; since last evening=-3; kal raat se=-3; kal sham se=-3;
+        kal shaam se=-3; kal subah se=-3; kal dopahar se=-3; कल रात से=-3; कल शाम से=-3; कल सुबह से=-3;
+        कल दोपहर से=-3
     """,
-    # Someone in danger on the road or in a fire now: trapped, unconscious, a drunk driver carrying passengers.
+    # Someone in danger on the road or in a fire now: trapped (in a wreck), unconscious, a drunk driver weaving.
     "danger": """
         trapped=3; people inside=3; stuck inside=3; fanse hain=3; fanse hue=3; phase hue=3; andar log=3;
         with passengers=3; passengers=1.5; savari=1.5; not breathing=3; saans nahi=3; unconscious=3; behosh=3;
@@ -442,6 +452,8 @@ CUE_TERMS: dict[str, str] = {
         फंसे हैं=3; फंसे हुए=3; अंदर लोग=3; सवारियां=1.5; यात्री=1.5; सांस नहीं=3; बेहोश=3; तड़प=3; खून बह=3;
         सड़क पर पड़ा=3; सड़क पर पड़े=3;
         drunk driver=3; driver is drunk=3; driver nashe me=3; swerving=3; ड्राइवर नशे में=3; चालक नशे में=3
+        andar fanse=3; andar phase=3; gaadi me fanse=3; gadi me fanse=3; अंदर फंसे=3; गाड़ी में फंसे=3
+        zigzag=3; zig zag=3; nashe me chala*=3; नशे में चला*=3; drunk driving=3
     """,
     # A tip to the police (information about someone else's crime) is other_complaint, not the crime.
     "tip": """
@@ -496,6 +508,8 @@ CUE_TERMS: dict[str, str] = {
     "no_injury": """
         no one hurt=3; no one injured=3; nobody hurt=3; nobody injured=3; no injuries=3; no injury=3;
         koi ghayal nahi=3; koi chot nahi=3; कोई घायल नहीं=3; कोई हताहत नहीं=3
+        chot nahi=3; chot nhi=3; चोट नहीं=3; no one was hurt=3; nobody was hurt=3; no one was injured=3;
+        nobody was injured=3; no one got hurt=3; nobody got hurt=3
     """,
     "death": """
         died=2; dead=2; death=1.5; killed=2; passed away=2; maut=2; mout=2; mrityu=2; मौत=2; मृत्यु=2; मृत=2
@@ -588,11 +602,19 @@ CUE_TERMS: dict[str, str] = {
         कोतवाली=1.5; चौकी प्रभारी=2; चौकी इंचार्ज=2; थानाध्यक्ष=2; थाना प्रभारी=2; सिपाहियों=1.5; पुलिसवाले=1.5
         पुलिस वाले=1.5; पीआरवी=1.5; बीट सिपाही=2; ट्रैफिक पुलिस=1.5; कोतवाल=2; एसआई=1.5; उपनिरीक्षक=1.5
     """,
-    # The victim is held now: an abduction is a person in immediate danger.
+    # The victim is held now: an abduction is a person in immediate danger. Put into a vehicle and taken away,
+    # or a ransom ("or you will find the body"); an attempt that failed holds nobody.
     "abduction": """
         kidnap*=3; kidnapped=3; abduct*=3; agwa=3; apaharan=3; utha le gaye=3; utha ke le gaye=3; uthakar le=3;
         ransom=3; firauti=3; dragged into=3; pulled into=3; forcibly taken=3; zabardasti le gaye=3;
         jabardasti le gaye=3; जबरन ले गए=3; अपहरण=3; अगवा=3; उठा ले गए=3; उठाकर ले गए=3; फिरौती=3
+        baitha ke le=3; baitha kar le=3; baithakar le=3; bitha ke le=3; bitha kar le=3; bithakar le=3;
+        daal ke le=3; daal kar le=3; dalkar le=3; बैठाकर ले=3; बैठा कर ले=3; बिठाकर ले=3; बिठा कर ले=3;
+        डालकर ले=3; डाल कर ले=3; dragged a=3; dragged her=3;
+        drag a=3; pushed her into=3; pushed him into=3; warna laash=3; varna laash=3; laash milegi=3;
+        वरना लाश=3; लाश मिलेगी=3; for his release=3; for her release=3
+        ले जाने का प्रयास=-3; ले जाने की कोशिश=-3; le jane ki koshish=-3; le jaane ki koshish=-3;
+        le jane ka prayas=-3; tried to kidnap=-3; tried to abduct=-3; attempted to kidnap=-3; kidnapping attempt=-3
     """,
     # A missing person in danger now: water, a flood, the dark, the heat, an illness that leaves them lost.
     "peril": """
@@ -603,9 +625,10 @@ CUE_TERMS: dict[str, str] = {
         नहर=2.5; नहर किनारे=3; नदी=1.5; तालाब=2; घाट=1; गोताखोर=3; डूब=3; बाढ़=3; नाव=2.5; नाव पलट=3;
         छत पर फंसे=3; पानी से घिर=3; अंधेरा=2; अंधेरा होने=2.5; तेज़ धूप=2; तेज धूप=2; दवा भी साथ नहीं=2
     """,
-    # Days have passed: an abduction reported days later is urgent (P2) but no longer "now".
+    # Days have passed (parso: two days): an abduction reported days later is urgent (P2) but no longer "now".
     "days_ago": """
         days ago=2; din pehle=2; din se=1.5; dino se=2; दिन पहले=2; दिनों से=2; दिन से=1.5; hafte=2; week=2
+        parso=2; परसों=2
     """,
     # Older cases and follow-ups are routine (P3).
     "followup": """

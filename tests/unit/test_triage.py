@@ -318,3 +318,86 @@ def test_a_missing_person_near_water_days_ago_is_not_p1_by_the_danger_rule() -> 
     assert category is Category.MISSING_PERSON
     assert urgency is not Urgency.P1
     assert not any("a missing person in danger now" in r for r in reasons)
+
+
+# --- danger now whatever the category (urgency rules read the evidence for a given category) ----------------
+
+def urgency_of(text: str, category: Category, at: datetime = DAY) -> tuple[Urgency, list[str]]:
+    from streams.triage.classify import decide_urgency, gather
+    return decide_urgency(category, gather(normalize(text).tokens), at)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # The grievance is the police not coming, but the burglars are still inside / the attackers are back.
+    ("112 pe 30 min pehle bataya tha, koi nahi aaya, chor abhi bhi padosi ke ghar ke andar hai, jaldi",
+     Category.POLICE_MISCONDUCT),
+    ("पुलिस अभी तक नहीं आई, वो लोग फिर लाठी लेकर आ गए हैं और दरवाजा पीट रहे हैं", Category.POLICE_MISCONDUCT),
+    # A drunk driver on the road now, read as a nuisance: a person in immediate danger.
+    ("ek car wala nashe me zigzag chala raha hai highway pe, abhi roko", Category.NUISANCE),
+])
+def test_an_offence_or_danger_in_progress_behind_another_grievance_is_p1(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_the_police_arriving_late_after_the_offenders_fled_is_not_p1() -> None:
+    urgency, reasons = urgency_of("मेरे साथ लूट हुई, 112 को तुरंत कॉल किया, गाड़ी देर से आई तब तक बदमाश फरार हो चुके थे",
+                                  Category.POLICE_MISCONDUCT)
+    assert urgency is Urgency.P3, reasons
+
+
+def test_injured_needing_help_now_is_p1_even_as_a_request() -> None:
+    urgency, reasons = urgency_of("abhi gaon me jhagda chal raha hai, ek aadmi ghayal hai, ambulance bhejo",
+                                  Category.OTHER_COMPLAINT)
+    assert urgency is Urgency.P1, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "mere chhote bhai ko ek aadmi car me baitha ke le gaya, 20 min ho gaye, phone off",
+    "हमारे बेटे को एक आदमी बाइक पर बैठाकर ले गया, दो घंटे हो गए, फोन भी बंद है",
+    "papa ko 4 log Scorpio me zabardasti daal ke le gaye, please jaldi",
+])
+def test_a_person_taken_away_in_a_vehicle_is_held_now_even_as_missing(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.MISSING_PERSON)
+    assert urgency is Urgency.P1, reasons
+    assert any("abducted" in r for r in reasons)
+
+
+def test_an_attempted_abduction_that_failed_is_not_p1() -> None:
+    urgency, reasons = urgency_of("मेरे बेटे को दो लोगों ने बाइक पर बैठाकर ले जाने का प्रयास किया, वह भाग आया",
+                                  Category.VIOLENCE)
+    assert urgency is Urgency.P2, reasons
+
+
+def test_a_ransom_demand_means_held_now_even_days_later() -> None:
+    urgency, reasons = urgency_of("My cousin went missing two days ago and today we got a call demanding "
+                                  "Rs 5 lakh for his release", Category.MISSING_PERSON)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_since_last_night_is_still_going_on_not_over() -> None:
+    urgency, reasons = urgency_of("बाढ़ का पानी घरों में घुस गया है, मेरे माता-पिता छत पर फंसे हैं, कल रात से कोई नाव नहीं आई",
+                                  Category.MISSING_PERSON)
+    assert urgency is Urgency.P1, reasons
+    urgency, _ = urgency_of("kal raat meri beti ghar nahi aayi", Category.MISSING_PERSON)
+    assert urgency is Urgency.P2
+
+
+@pytest.mark.parametrize("text", [
+    "meri gaadi ko auto ne thok diya, kisi ko chot nahi aayi, par jaam lag gaya hai",
+    "मेरी कार को बस ने टक्कर मारी, किसी को चोट नहीं लगी, बस वाला भाग गया",
+])
+def test_a_collision_without_injuries_is_routine(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.TRAFFIC)
+    assert urgency is Urgency.P3, reasons
+
+
+def test_people_trapped_inside_a_crashed_vehicle_is_p1() -> None:
+    urgency, reasons = urgency_of("truck ka brake fail ho gaya, gaadiyo ko thok diya, log andar phanse h, abhi ka h",
+                                  Category.TRAFFIC)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_an_attack_in_the_continuous_tense_is_now() -> None:
+    urgency, reasons = urgency_of("हमारे घर पर कुछ लोग हमला कर रहे हैं, पत्थर फेंक रहे हैं", Category.VIOLENCE)
+    assert urgency is Urgency.P1, reasons
