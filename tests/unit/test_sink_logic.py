@@ -11,6 +11,7 @@ import pytest
 from seva.errors import InvalidRecordError
 from seva.events import Complaint, RawTweet, StatusEvent, status_event_id
 from sinks.batch import Batch, DeadLetter, backoff_delays
+from sinks.bench import probe_complaints
 from sinks.report import ReportWindow, render
 from sinks.rows import (
     OUT_OF_ORDER,
@@ -358,3 +359,10 @@ def test_report_sql_dedupes_and_quotes() -> None:
     assert str(int(datetime(2026, 11, 1, tzinfo=UTC).timestamp() * 1000)) in sql
     with pytest.raises(ValueError):
         ReportWindow(district="x' OR 1=1 --")
+
+
+def test_the_sink_bench_probes_distinct_dockets() -> None:
+    # A repeated text shares its docket: disposing of it twice would leave the report's count as it was.
+    complaints = [complaint("SV-A"), complaint("SV-B"), complaint("SV-B"), complaint("SV-C"), complaint("SV-D")]
+    assert [c.docket_id for c in probe_complaints(complaints, 3)] == ["SV-A", "SV-B", "SV-C"]
+    assert len(probe_complaints(complaints, 9)) == 4
