@@ -187,7 +187,10 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
             assigned = client.assignment()
             mine = [TopicPartition(tp.topic, tp.partition) for tp in tps]  # aiokafka checks the type
             mine = [tp for tp in mine if tp in assigned]
-            client.pause(*mine) if pause else client.resume(*mine)
+            if pause:
+                client.pause(*mine)
+            else:
+                client.resume(*mine)
         except Exception as exc:  # noqa: BLE001 (not assigned any more, or a client internals change)
             log.warning("could not %s %d partitions in the Kafka client: %r", "pause" if pause else "resume",
                         len(tps), exc)
@@ -230,13 +233,9 @@ class SeekFirstConsumer(aiokafka_driver.Consumer):
         if tp in reported:
             return
         reported.add(tp)
-        log.error("records lost in transit: %s[%s] offsets %d-%d were handed out by the Kafka client but never "
-                  "reached a stream; not committing past them, and stopping the worker (exit %d) so that it "
-                  "restarts from the committed offsets", tp.topic, tp.partition, offsets.start, offsets.stop - 1,
-                  watchdog.EXIT_STALLED)
-        if not getattr(self.app, "seva_stall_exit", False):
-            metrics.STALL_EXITS.inc()
-            watchdog.stop_for_restart(self.app)
+        watchdog.restart_for_lost_records(
+            self.app, f"{tp.topic}[{tp.partition}] offsets {offsets.start}-{offsets.stop - 1} were handed out by "
+                      "the Kafka client but never reached a stream; not committing past them")
 
 
 def lost_in_gap(offset_from: int, offset_to: int, log_start: int) -> range:

@@ -229,10 +229,17 @@ async def _check_lost_in_transit(app: Any, consumer: Any, tps: list[Any], guard:
         if guard.observe(now, tp, worker_next, positions.get(tp), in_flight):
             lost.append(f"{tp.topic}[{tp.partition}] client at {positions.get(tp)}, worker at {worker_next}")
     if lost and not getattr(app, "seva_stall_exit", False):
+        restart_for_lost_records(app, "the Kafka client handed out records that never reached a stream and nothing "
+                                      f"is in flight ({'; '.join(lost)})")
+
+
+def restart_for_lost_records(app: Any, what: str) -> None:
+    """The one response to records lost in transit, whichever guard saw them (this watchdog, or the consumer's
+    commit guard in streams/app.py): an ERROR saying what, then a single restart from the committed offsets."""
+    log.error("records lost in transit: %s; stopping the worker (exit %d) so that it restarts from the committed "
+              "offsets", what, EXIT_STALLED)
+    if not getattr(app, "seva_stall_exit", False):
         metrics.STALL_EXITS.inc()
-        log.error("records lost in transit: the Kafka client handed out records that never reached a stream and "
-                  "nothing is in flight (%s); stopping the worker (exit %d) so that it restarts from the committed "
-                  "offsets", "; ".join(lost), EXIT_STALLED)
         stop_for_restart(app)
 
 
