@@ -26,8 +26,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, cast
@@ -88,6 +88,7 @@ class _ProcCpu:
 
     def __init__(self, pid: int) -> None:
         self.path = Path(f"/proc/{pid}/stat")
+        self.tasks = Path(f"/proc/{pid}/task")
 
     def seconds(self) -> float:
         try:
@@ -95,6 +96,70 @@ class _ProcCpu:
         except OSError:
             return math.nan
         return (int(fields[11]) + int(fields[12])) / self._TICK
+
+    def runqueue(self) -> tuple[float, float]:
+        """(seconds on a CPU, seconds runnable but waiting for one), summed over the live threads, from
+        /proc/<pid>/task/*/schedstat (the scheduler's own accounting; NaN where the kernel does not keep it)."""
+        return runqueue_seconds(t / "schedstat" for t in _listdir(self.tasks))
+
+
+def _listdir(path: Path) -> list[Path]:
+    try:
+        return list(path.iterdir())
+    except OSError:
+        return []
+
+
+def runqueue_seconds(paths: Iterable[Path]) -> tuple[float, float]:
+    """Sum the first two fields of schedstat files (nanoseconds running, nanoseconds waiting on a run queue)."""
+    run = wait = 0
+    seen = False
+    for path in paths:
+        try:
+            fields = path.read_text().split()
+            run, wait, seen = run + int(fields[0]), wait + int(fields[1]), True
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended between the listing and the read
+    return (run / 1e9, wait / 1e9) if seen else (math.nan, math.nan)
+
+
+def machine_cpu_seconds(roles: dict[int, str], proc: Path = Path("/proc")) -> dict[str, float]:
+    """CPU seconds used so far by every process on the machine, summed by role: the pids in `roles` by their
+    given names, the Kafka broker and the ClickHouse server by their command lines, anything else as "other"
+    (on a shared machine: other people's work). Taken at a phase's start and end, the differences say where the
+    machine's cores went while latency was measured."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    for entry in _listdir(proc):
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            cpu = (int(fields[11]) + int(fields[12])) / tick
+            role = roles.get(int(entry.name)) or _role_of((entry / "cmdline").read_bytes())
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended between the listing and the read
+        out[role] = out.get(role, 0.0) + cpu
+    return out
+
+
+def _role_of(cmdline: bytes) -> str:
+    if b"kafka.Kafka" in cmdline or b"org.apache.kafka" in cmdline:
+        return "kafka"
+    if b"clickhouse" in cmdline:
+        return "clickhouse"
+    return "other"
+
+
+def cpu_pressure_seconds(path: Path = Path("/proc/pressure/cpu")) -> float:
+    """Total seconds in which at least one runnable task waited for a CPU, machine-wide (Linux PSI `some`)."""
+    try:
+        for line in path.read_text().splitlines():
+            if line.startswith("some "):
+                return int(line.rpartition("total=")[2]) / 1e6
+    except (OSError, ValueError):
+        pass
+    return math.nan
 
 
 # ------------------------------------------------------------------------------------------- end to end
@@ -109,6 +174,11 @@ class _Phase:
     submitted: int = 0
     worker_cpu_s: float = 0.0
     sink_cpu_s: float = 0.0
+    wall_s: float = 0.0
+    worker_run_s: float = math.nan  # from the scheduler: on a CPU ...
+    worker_wait_s: float = math.nan  # ... and runnable but waiting for one
+    pressure_s: float = math.nan  # machine-wide: some task waiting for a CPU
+    cores: dict[str, float] = field(default_factory=dict)  # cores used on average during the phase, by role
 
 
 def _stamped(raw: bytes, now: datetime) -> tuple[bytes, int]:
@@ -130,6 +200,7 @@ class _E2E:
         self.database = f"seva_bench_e2e_{run}"
         self.tweets = (r.raw for r in generate(10_000_000, GeneratorConfig(seed=seed + 100)) if r.kind == "tweet")
         self.routed: dict[str, tuple[int, int]] = {}  # docket -> (created ms, routed ms)
+        self.classified: dict[str, int] = {}  # docket -> classified_at ms (the worker's clock as triage began)
         self.queryable: dict[str, tuple[int, int]] = {}  # docket -> (created ms, first polled ms)
         self.procs: list[tuple[str, subprocess.Popen[bytes], IO[bytes]]] = []
         self.ch_cursor = 0
@@ -145,6 +216,7 @@ class _E2E:
                                     stderr=subprocess.STDOUT, env=env)
             self.procs.append((name, proc, log))
         self.cpu = {name: _ProcCpu(proc.pid) for name, proc, _ in self.procs}
+        self.roles = {proc.pid: name for name, proc, _ in self.procs} | {os.getpid(): "bench"}
         self.publisher = TweetPublisher(self.settings.kafka, self.settings.producer,
                                         topic=namespaced(TWEETS_RAW, self.ns).name,
                                         dead_letter_topic=namespaced(DEAD_LETTER, self.ns).name)
@@ -203,10 +275,13 @@ class _E2E:
             try:
                 doc = json.loads(cast(bytes, m.value()))
                 created = datetime.fromisoformat(doc["tweet"]["created_at"].replace("Z", "+00:00"))
+                classified = datetime.fromisoformat(doc["classified_at"].replace("Z", "+00:00"))
                 docket = str(doc["docket_id"])
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, AttributeError):
                 continue
-            self.routed.setdefault(docket, (int(created.timestamp() * 1000), m.timestamp()[1]))
+            if docket not in self.routed:
+                self.routed[docket] = (int(created.timestamp() * 1000), m.timestamp()[1])
+                self.classified[docket] = int(classified.timestamp() * 1000)
 
     def _poll_clickhouse(self) -> None:
         pending = [c for d, (c, _) in self.routed.items() if d not in self.queryable]
@@ -269,6 +344,8 @@ class _E2E:
     def run_phase(self, phase: _Phase, duration: float) -> None:
         self.progress(f"e2e: {phase.name} at {phase.rate:.0f} tweets/s for {duration:.0f}s")
         cpu0 = {k: c.seconds() for k, c in self.cpu.items()}
+        rq0, psi0 = self.cpu["worker"].runqueue(), cpu_pressure_seconds()
+        machine0 = machine_cpu_seconds(self.roles)
         t0 = time.monotonic()
         phase.start_ms = int(time.time() * 1000)
         total = max(1, int(phase.rate * duration))
@@ -285,6 +362,12 @@ class _E2E:
         self._drain(3.0, 30.0 + duration)
         phase.worker_cpu_s = self.cpu["worker"].seconds() - cpu0["worker"]
         phase.sink_cpu_s = self.cpu["sink"].seconds() - cpu0["sink"]
+        rq1 = self.cpu["worker"].runqueue()
+        phase.wall_s = time.monotonic() - t0
+        phase.worker_run_s, phase.worker_wait_s = rq1[0] - rq0[0], rq1[1] - rq0[1]
+        phase.pressure_s = cpu_pressure_seconds() - psi0
+        machine1 = machine_cpu_seconds(self.roles)
+        phase.cores = {k: max(0.0, machine1.get(k, 0.0) - machine0.get(k, 0.0)) / phase.wall_s for k in machine1}
 
     def capacity(self, tweets: int) -> float:
         """The whole pipeline's sustainable rate, as it runs here (worker, sink, Kafka, ClickHouse and this
@@ -316,6 +399,11 @@ class _E2E:
             return phase.start_ms <= created <= phase.end_ms
 
         routed = [r - c for c, r in self.routed.values() if within(c)]
+        # The two halves of created->routed: until the worker's triage agent took the tweet (producer linger,
+        # broker, fetch, and queueing in the worker), and from there to the district topic (triage, the
+        # tweets.triaged hop, routing, the send).
+        to_triage = [self.classified[d] - c for d, (c, _) in self.routed.items() if within(c)]
+        triage_to_routed = [r - self.classified[d] for d, (c, r) in self.routed.items() if within(c)]
         queryable = [q - c for c, q in self.queryable.values() if within(c)]
         out: dict[str, float] = {
             f"e2e_rate{suffix}": phase.rate,
@@ -327,7 +415,19 @@ class _E2E:
         for label, values in (("routed", routed), ("queryable", queryable)):
             for name, q in (("p50", 50.0), ("p99", 99.0), ("p999", 99.9)):
                 out[f"{name}_created_to_{label}_ms{suffix}"] = _percentile(values, q)
+        for label, values in (("created_to_triage", to_triage), ("triage_to_routed", triage_to_routed)):
+            for name, q in (("p50", 50.0), ("p99", 99.0)):
+                out[f"{name}_{label}_ms{suffix}"] = _percentile(values, q)
         out[f"e2e_worker_cpu_us_per_tweet{suffix}"] = phase.worker_cpu_s / max(phase.submitted, 1) * 1e6
+        # How long the worker was runnable but had no CPU, per second of the phase and per second it ran: CPU
+        # queueing made visible (the phase includes its drain).
+        wall = max(phase.wall_s, 1e-9)
+        out[f"e2e_worker_runqueue_wait_ms_per_s{suffix}"] = phase.worker_wait_s / wall * 1000
+        out[f"e2e_worker_wait_per_run{suffix}"] = phase.worker_wait_s / phase.worker_run_s \
+            if phase.worker_run_s > 0 else math.nan
+        out[f"e2e_cpu_pressure_share{suffix}"] = phase.pressure_s / wall
+        for role, cores in phase.cores.items():
+            out[f"e2e_cores_{role}{suffix}"] = cores
         out[f"e2e_sink_cpu_us_per_row{suffix}"] = phase.sink_cpu_s / max(len(routed), 1) * 1e6
         return out
 
@@ -441,6 +541,19 @@ def table_rows(r: dict[str, float]) -> list[tuple[str, str, str, str]]:
         rate = r.get(f"e2e_rate{suffix}", math.nan)
         rows.append((f"E2E created->routed @ {_fmt(rate)}/s ({label})", lat("routed", suffix) + " ms",
                      "p50 / p99 / p99.9", _fmt(r.get(f"e2e_worker_cpu_us_per_tweet{suffix}", math.nan)) + " (worker)"))
+        split = " | ".join(
+            f"{what} " + " / ".join(_fmt(r.get(f"{p}_{key}_ms{suffix}", math.nan)) for p in ("p50", "p99"))
+            for what, key in (("to triage", "created_to_triage"), ("triage->routed", "triage_to_routed")))
+        rows.append(("  of which", split + " ms", "p50 / p99", ""))
+        used = sorted(((k.removeprefix("e2e_cores_").removesuffix(suffix), v) for k, v in r.items()
+                       if k.startswith("e2e_cores_") and k.endswith(suffix)
+                       and (suffix or not k.endswith("_live"))), key=lambda kv: -kv[1])
+        rows.append(("  cores used, by process", ", ".join(f"{k} {v:.2f}" for k, v in used) or "n/a",
+                     f"of {os.cpu_count()}", ""))
+        rows.append(("  worker waiting for a CPU",
+                     _fmt(r.get(f"e2e_worker_runqueue_wait_ms_per_s{suffix}", math.nan), " ms/s"),
+                     _fmt(r.get(f"e2e_worker_wait_per_run{suffix}", math.nan)) + " x its CPU time; machine "
+                     + _fmt(100 * r.get(f"e2e_cpu_pressure_share{suffix}", math.nan), " %"), ""))
         rows.append((f"E2E created->queryable @ {_fmt(rate)}/s", lat("queryable", suffix) + " ms",
                      "p50 / p99 / p99.9", _fmt(r.get(f"e2e_sink_cpu_us_per_row{suffix}", math.nan)) + " (sink)"))
     return rows

@@ -68,6 +68,13 @@ def test_seva_bench_quick_writes_every_contract_key_and_the_chart(stack_settings
     # Half load is half of what the whole pipeline carried, measured in the same run, never above a stage's rate.
     assert 0 < figures["max_sustainable_tweets_per_s"] <= figures["e2e_capacity_tweets_per_s"] + 1e-9
     assert figures["e2e_rate"] == figures["max_sustainable_tweets_per_s"] / 2
+    # created->routed split in two at the worker's triage: each half of a tweet's latency is at most the whole,
+    # so each half's percentile is at most the whole's.
+    for pct in ("p50", "p99"):
+        for half in ("created_to_triage", "triage_to_routed"):
+            assert 0 <= figures[f"{pct}_{half}_ms"] <= figures[f"{pct}_created_to_routed_ms"]
+    assert figures["e2e_worker_runqueue_wait_ms_per_s"] >= 0 and figures["e2e_worker_wait_per_run"] >= 0
+    assert "worker waiting for a CPU" in proc.stdout
     png = tmp_path / "bench.png"
     assert png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "B0 passthrough" in proc.stdout
