@@ -108,6 +108,32 @@ def delete_topics(kafka: KafkaSettings, names: Iterable[str], timeout: float = 3
             raise KafkaAdminError(f"cannot delete topic {name}: {err}") from exc
 
 
+def delete_namespace(kafka: KafkaSettings, prefix: str, timeout: float = 30.0) -> int:
+    """Delete every topic and consumer group whose name starts with `prefix` (a test's or a benchmark's
+    namespace): the ones it declared, and also those Faust and its consumers made for it (table changelogs, the
+    assignor's leader topic, groups). Left behind, they pile up: a development cluster had 6,550 topics after
+    some weeks of test runs, and every full metadata response a client decodes grows with them. Returns the
+    number of topics deleted."""
+    if not prefix:
+        raise ValueError("delete_namespace needs a non-empty prefix: it would delete every topic")
+    admin = admin_client(kafka)
+    names = [t for t in admin.list_topics(timeout=timeout).topics if t.startswith(prefix)]
+    for i in range(0, len(names), 200):
+        delete_topics(kafka, names[i:i + 200], timeout)
+    try:
+        listed = admin.list_consumer_groups(request_timeout=timeout).result(timeout=timeout + 1)
+        groups = [g.group_id for g in listed.valid if g.group_id.startswith(prefix)]
+        if groups:
+            for fut in admin.delete_consumer_groups(groups, request_timeout=timeout).values():
+                try:
+                    fut.result(timeout=timeout)
+                except KafkaException as exc:  # a group still in use: its members left it a moment ago
+                    log.debug("could not delete consumer group: %s", exc)
+    except KafkaException as exc:
+        log.debug("could not list consumer groups: %s", exc)
+    return len(names)
+
+
 def producer_config(kafka: KafkaSettings, **extra: object) -> dict[str, object]:
     """A confluent-kafka producer configuration with Seva's durability defaults set explicitly.
 

@@ -7,10 +7,14 @@ import subprocess
 import sys
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
+
+import pytest
 
 from seva.clickhouse import connect
 from seva.demo import LoopResult, group_lag, run_loop
+from seva.kafka import delete_namespace
 from seva.settings import Settings
 from seva.topics import COMPLAINT_STATUS, DISTRICT_TOPICS, HQ_TRIAGE, namespaced
 from sinks.report import ReportWindow, build_report
@@ -33,10 +37,16 @@ def reported_districts(report: object) -> dict[str, tuple[int, int, int]]:
             if r["received"] or r["disposed"] or r["pending"]}
 
 
+@pytest.fixture
+def namespace(stack_settings: Settings) -> Iterator[str]:
+    ns = f"e{uuid.uuid4().hex[:8]}."
+    yield ns
+    delete_namespace(stack_settings.kafka, ns)
+
+
 def test_report_equals_the_ground_truth_and_survives_a_replay(
-    stack_settings: Settings, ch_database: str, free_port: int
+    stack_settings: Settings, ch_database: str, free_port: int, namespace: str
 ) -> None:
-    namespace = f"e{uuid.uuid4().hex[:8]}."
     result = run_loop(stack_settings, print, tweets=500, namespace=namespace, database=ch_database, seed=5,
                       ports={"worker": free_port, "sink": free_port + 1}, report_now=FAR_FUTURE)
     truth = result.truth

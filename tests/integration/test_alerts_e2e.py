@@ -39,7 +39,7 @@ import pytest
 import yaml
 
 from deploy.localstack import find_binary, http_get, wait_until
-from seva.kafka import delete_topics, ensure_topics
+from seva.kafka import delete_namespace, ensure_topics
 from seva.settings import Settings
 from seva.topics import CORE_TOPICS, namespaced
 from tests.promrules import scaled_rules
@@ -226,7 +226,7 @@ def test_a_frozen_worker_pages_through_alertmanager_and_resolves_when_it_runs_ag
     finally:
         for proc in reversed(procs):
             proc.stop()
-        delete_topics(stack_settings.kafka, [s.name for s in specs])
+        delete_namespace(stack_settings.kafka, prefix)
         shutil.rmtree(tmp_path / "prom", ignore_errors=True)
 
 
@@ -300,5 +300,5 @@ def test_a_stopped_sink_pages_through_alertmanager_and_resolves_when_it_starts_a
     finally:
         for proc in reversed(procs):
             proc.stop()
-        delete_topics(stack_settings.kafka, [s.name for s in specs])
+        delete_namespace(stack_settings.kafka, prefix)
         shutil.rmtree(tmp_path / "prom", ignore_errors=True)

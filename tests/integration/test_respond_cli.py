@@ -18,7 +18,7 @@ from confluent_kafka import Consumer, Producer, TopicPartition
 
 from producers.casebook import event_id_for
 from seva.events import Complaint, RawTweet, StatusEvent, StatusKind, status_event_id, utc_iso
-from seva.kafka import delete_topics, ensure_topics, producer_config
+from seva.kafka import delete_namespace, ensure_topics, producer_config
 from seva.settings import Settings
 from seva.topics import COMPLAINT_STATUS, CORE_TOPICS, district_topic, namespaced
 from tests.integration.helpers import consume
@@ -81,7 +81,7 @@ def desk(stack_settings: Settings) -> Iterator[Desk]:
         producer.produce(d.topic(COMPLAINT_STATUS.name), key=b"SV-T1006", value=event.dumps())
     assert producer.flush(30) == 0
     yield d
-    delete_topics(stack_settings.kafka, [s.name for s in specs])
+    delete_namespace(stack_settings.kafka, prefix)
 
 
 def one_line_error(done: subprocess.CompletedProcess[str], contains: str) -> None:

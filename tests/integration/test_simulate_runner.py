@@ -16,7 +16,7 @@ from prometheus_client import REGISTRY
 from producers.simulate import SimConfig, script_for
 from producers.simulate_runner import run_simulation
 from seva.events import Complaint, RawTweet, StatusEvent, utc_iso
-from seva.kafka import delete_topics, ensure_topics, producer_config
+from seva.kafka import delete_namespace, ensure_topics, producer_config
 from seva.settings import Settings
 from seva.topics import COMPLAINT_STATUS, CORE_TOPICS, TWEETS_RAW, district_topic, namespaced
 from tests.integration.helpers import consume
@@ -44,7 +44,7 @@ def prefix(stack_settings: Settings) -> Iterator[str]:
     specs = [namespaced(t, ns) for t in CORE_TOPICS]
     ensure_topics(stack_settings.kafka, specs)
     yield ns
-    delete_topics(stack_settings.kafka, [s.name for s in specs])
+    delete_namespace(stack_settings.kafka, ns)
 
 
 def test_simulated_responders_send_exactly_their_scripts_and_report_the_truth(

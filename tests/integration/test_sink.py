@@ -20,7 +20,7 @@ import pytest
 from confluent_kafka import Consumer, Producer, TopicPartition
 
 from seva.clickhouse import connect
-from seva.kafka import admin_client, delete_topics, ensure_topics, producer_config
+from seva.kafka import delete_namespace, ensure_topics, producer_config
 from seva.settings import ClickHouseSettings, Settings
 from seva.topics import namespaced
 from sinks import metrics
@@ -35,8 +35,7 @@ from tests.integration.tcp_proxy import TcpProxy
 def namespace(stack_settings: Settings) -> Iterator[str]:
     ns = f"test.sink.{uuid.uuid4().hex[:8]}."
     yield ns
-    names = [t for t in admin_client(stack_settings.kafka).list_topics(timeout=30).topics if t.startswith(ns)]
-    delete_topics(stack_settings.kafka, names)
+    delete_namespace(stack_settings.kafka, ns)
 
 
 @pytest.fixture

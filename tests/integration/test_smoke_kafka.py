@@ -100,3 +100,50 @@ def test_message_from_confluent_is_consumed_by_a_faust_agent(
     got = consume(stack_settings, target, group_id, 10, timeout=90)
     assert [m.value() for m in got] == [f"faust:m{i}".encode() for i in range(10)]
     assert all(m.key() == b"k" for m in got)
+
+
+def test_delete_namespace_removes_every_topic_and_group_of_a_prefix_and_nothing_else(
+    stack_settings: Settings, make_topic: Callable[..., str], group_id: str
+) -> None:
+    """Tests and benchmarks clean up with it: also the topics Faust declares for itself (changelogs) and the
+    consumer groups, which a list of the declared topics would miss."""
+    import uuid
+
+    from confluent_kafka import Consumer
+
+    from seva.kafka import admin_client, delete_namespace, ensure_topics
+    from seva.topics import TopicSpec
+    from tests.integration.helpers import eventually
+
+    with pytest.raises(ValueError, match="non-empty prefix"):
+        delete_namespace(stack_settings.kafka, "")
+    prefix = f"n{uuid.uuid4().hex[:8]}."
+    ours = [f"{prefix}tweets.raw", f"{prefix}app-table-changelog"]
+    ensure_topics(stack_settings.kafka, [TopicSpec(n, partitions=1) for n in ours])
+    bystander = make_topic()
+    group = prefix + "sink"
+    producer = Producer(producer_config(stack_settings.kafka))
+    producer.produce(ours[0], value=b"x")
+    assert producer.flush(30) == 0
+    consumer = Consumer(stack_settings.kafka.librdkafka(**{
+        "group.id": group, "auto.offset.reset": "earliest", "enable.auto.commit": False}))
+    consumer.subscribe([ours[0]])
+    got = []
+    for _ in range(60):
+        got += [m for m in consumer.consume(10, timeout=0.5) if m.error() is None]
+        if got:
+            break
+    assert got
+    consumer.commit(asynchronous=False)  # a group with a committed offset outlives its members
+    consumer.close()
+    admin = admin_client(stack_settings.kafka)
+
+    def groups() -> list[str]:
+        return [g.group_id for g in admin.list_consumer_groups(request_timeout=10).result(timeout=11).valid]
+
+    assert group in groups()
+
+    assert delete_namespace(stack_settings.kafka, prefix) == 2
+    assert eventually(lambda: not [t for t in admin.list_topics(timeout=10).topics if t.startswith(prefix)])
+    assert bystander in admin.list_topics(timeout=10).topics
+    assert group not in groups()

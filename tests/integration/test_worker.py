@@ -20,7 +20,7 @@ from confluent_kafka import Consumer, Message, Producer
 from producers.base import Source
 from producers.generator import OWN_USER_ID, GeneratorConfig, generate
 from producers.publisher import TweetPublisher
-from seva.kafka import delete_topics, ensure_topics, producer_config
+from seva.kafka import delete_namespace, ensure_topics, producer_config
 from seva.settings import ProducerSettings, Settings
 from seva.topics import (
     COMPLAINTS_LINKED,
@@ -53,7 +53,7 @@ def namespace(stack_settings: Settings) -> Iterator[Namespace]:
     specs = [namespaced(t, prefix) for t in CORE_TOPICS]
     ensure_topics(stack_settings.kafka, specs)
     yield Namespace(prefix, stack_settings)
-    delete_topics(stack_settings.kafka, [s.name for s in specs])
+    delete_namespace(stack_settings.kafka, prefix)
 
 
 class Worker:
