@@ -23,7 +23,6 @@ import math
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -205,15 +204,21 @@ class _E2E:
         # poll costs the observer little: it shares the machine with what it measures)
         self.queryable: dict[str, tuple[int, int]] = {}  # docket -> (created ms, first polled ms)
         self.procs: list[tuple[str, subprocess.Popen[bytes], IO[bytes]]] = []
+        self.log_paths: dict[str, Path] = {}
         self.ch_cursor = 0
 
     # --- processes
     def start(self) -> None:
         ensure_topics(self.settings.kafka, [namespaced(t, self.ns) for t in CORE_TOPICS])
         env = {**os.environ, "SEVA_CLICKHOUSE__DATABASE": self.database}
-        for name, args in (("worker", ["worker", "--no-metrics", "--namespace", self.ns]),
+        for name, args in (("worker", ["worker", "--no-metrics", "--loglevel", "INFO", "--namespace", self.ns]),
                            ("sink", ["sink", "--no-metrics", "--namespace", self.ns, "--group", self.ns + "sink"])):
-            log = tempfile.TemporaryFile()  # not a pipe: a full pipe would stall the child
+            # Not a pipe (a full pipe would stall the child): a file under the state dir's logs/, kept after the
+            # run, so a latency spike or a stall in a bench run can be read back.
+            path = self.settings.stack.state_dir / "logs" / f"{self.ns}{name}.log"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            log = path.open("w+b")
+            self.log_paths[name] = path
             proc = subprocess.Popen([sys.executable, "-m", "seva.cli", *args], stdout=log,
                                     stderr=subprocess.STDOUT, env=env)
             self.procs.append((name, proc, log))
