@@ -225,7 +225,7 @@ def worker(
     from seva.kafka import ensure_topics
     from seva.metrics import serve_metrics
     from seva.topics import CORE_TOPICS, namespaced
-    from streams.app import create_app
+    from streams.app import create_app, faust_internal_topics
 
     cfg = settings()
     ensure_topics(cfg.kafka, [namespaced(t, namespace) for t in CORE_TOPICS])
@@ -243,6 +243,8 @@ def worker(
     # (SEVA_STACK__MANAGED=false) has no .seva/ yet, and the worker died with FileNotFoundError.
     (cfg.stack.state_dir / "faust").mkdir(parents=True, exist_ok=True)
     faust_app = create_app(cfg, namespace=namespace)
+    # Faust's own topics too, before it starts: see faust_internal_topics for the race this closes.
+    ensure_topics(cfg.kafka, faust_internal_topics(faust_app))
     faust_worker = faust_lib.Worker(faust_app, loglevel=loglevel, quiet=True)
     # Faust's terminal spinner raises the root logger to DEBUG, which costs ~8% of the worker's CPU in log
     # records nobody reads (measured with py-spy).

@@ -26,6 +26,7 @@ import faust
 from aiokafka import TopicPartition
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.types import EventT
+from mode.utils.times import want_seconds
 
 from seva.events import Complaint, LinkedTweet, parse_created_at
 from seva.settings import Settings
@@ -462,6 +463,31 @@ def create_app(settings: Settings, *, namespace: str = "", store: str = "memory:
         watchdog.install(app)
     app.seva_agents = (triage_tweets, route_complaints, track_status)  # type: ignore[attr-defined]
     return app
+
+
+def faust_internal_topics(app: faust.App) -> list[TopicSpec]:
+    """The topics Faust declares for itself as it starts (each table's changelog, the assignor's leader topic),
+    with the partitions and cleanup policy Faust would give them, for `seva worker` to create beforehand.
+
+    Left to Faust, a changelog is created moments before the consumer subscribes, and its metadata may not have
+    reached the consumer yet: seen in CI, `Topic ...docket_states-changelog not found in cluster metadata` /
+    `Ignoring missing topic`, the table got no partitions, and every lifecycle record was dead-lettered
+    (TypeError) until the worker restarted. Created and visible before Faust starts, they are simply there."""
+    specs: list[TopicSpec] = []
+    for table in app.tables.values():
+        topic = table.changelog_topic
+        config: dict[str, str] = {k: str(v) for k, v in (topic.config or {}).items()}
+        cleanup = [flag for flag, on in (("compact", topic.compacting), ("delete", topic.deleting)) if on]
+        if cleanup:
+            config["cleanup.policy"] = ",".join(cleanup)  # as Faust writes it: sorted, so compact,delete
+        if topic.retention:
+            config["retention.ms"] = str(int(want_seconds(topic.retention) * 1000))
+        specs.append(TopicSpec(topic.get_topic_name(), partitions=topic.partitions or app.conf.topic_partitions,
+                               replication=app.conf.topic_replication_factor, config=config))
+    if not app.conf.topic_disable_leader:
+        specs.append(TopicSpec(f"{app.conf.id}-__assignor-__leader", partitions=1,
+                               replication=app.conf.topic_replication_factor))
+    return specs
 
 
 def evict(table: Any, older_than: float, max_entries: int) -> int:

@@ -155,3 +155,25 @@ async def test_bad_records_go_to_the_dead_letter_topic_and_the_agent_keeps_runni
     assert all(dict(s.headers)["seva.error.stage"] == b"triage" for s in dlq)
     assert dlq[0].value == b"{not json"
     assert len(recorder.to("complaints.lucknow")) == 1
+
+
+def test_faust_internal_topics_are_what_faust_would_declare() -> None:
+    """`seva worker` creates Faust's own topics before Faust starts (a changelog created by Faust moments before
+    the subscription was once missing from the consumer's metadata: its table got no partitions). They must be
+    exactly what Faust would declare: names, partitions and cleanup policy of every table, and the leader topic."""
+    from faust.transport.drivers.aiokafka import Transport
+
+    from streams.app import faust_internal_topics
+
+    app = create_app(Settings(), namespace="ns.", outbox=Recorder())
+    specs = {s.name: s for s in faust_internal_topics(app)}
+    assert len(app.tables) == 3
+    for table in app.tables.values():
+        topic = table.changelog_topic
+        spec = specs.pop(topic.get_topic_name())
+        assert spec.partitions == topic.partitions == table.partitions
+        assert dict(spec.config) == {k: str(v) for k, v in Transport._topic_config(  # noqa: SLF001
+            None, retention=None, compacting=topic.compacting, deleting=topic.deleting).items()}  # type: ignore[arg-type]
+        assert spec.config["cleanup.policy"] == "compact"
+    assert list(specs) == ["ns.seva-triage-__assignor-__leader"]
+    assert specs["ns.seva-triage-__assignor-__leader"].partitions == 1
