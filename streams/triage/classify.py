@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 from seva.events import Category, Urgency
-from streams.triage.lexicon import CATEGORY_TERMS, CUE_TERMS
+from streams.triage.lexicon import CATEGORY_TERMS, CUE_TERMS, URGENCY_CUE_TERMS
 from streams.triage.matcher import Hit, Matcher, Term, parse_entries
 
 IST = timezone(timedelta(hours=5, minutes=30), "IST")
@@ -48,13 +48,15 @@ CONTEXT_CATEGORIES = frozenset({NUISANCE, OTHER_COMPLAINT, TRAFFIC})
 PRAISE_EMOJI = frozenset("👏🫡💐👍🙌❤")
 PRAISE_EMOJI_WEIGHT = 1.5
 
-# The category and cue lexicons, parsed; triage matches them in one pass together with the places.
+# The category and cue lexicons, parsed; triage matches them in one pass together with the places. Urgency-only
+# terms are tagged "urg:<cue>": they add to the cue the rules read, but their tag is no feature of the model.
 EVIDENCE_LEXICON: tuple[Term, ...] = (
     *(t for tag, spec in CATEGORY_TERMS.items() for t in parse_entries(tag, spec)),
     *(t for tag, spec in CUE_TERMS.items() for t in parse_entries("cue:" + tag, spec)),
+    *(t for tag, spec in URGENCY_CUE_TERMS.items() for t in parse_entries("urg:" + tag, spec)),
 )
 _EVIDENCE_TAGS = frozenset(t.tag for t in EVIDENCE_LEXICON)
-_CUE_NAMES = {t.tag: t.tag.removeprefix("cue:") for t in EVIDENCE_LEXICON if t.tag.startswith("cue:")}
+_CUE_NAMES = {t.tag: t.tag[4:] for t in EVIDENCE_LEXICON if t.tag.startswith(("cue:", "urg:"))}
 # Every cue at 0.0, copied per tweet: the rules read a dozen cues, most absent, and a key already there is read
 # faster than a defaultdict's missing one (which calls the factory and inserts it).
 _NO_CUES: defaultdict[str, float] = defaultdict(float, dict.fromkeys(_CUE_NAMES.values(), 0.0))
@@ -108,7 +110,10 @@ def evidence_from(hits: list[Hit]) -> Evidence:
 
 
 def _fmt(ev: Evidence, tag: str, limit: int = 4) -> str:
-    return ", ".join(map(repr, ev.terms.get(tag, ())[:limit]))
+    terms = ev.terms.get(tag, [])
+    if tag.startswith("cue:") and (urgency_only := ev.terms.get("urg:" + tag[4:])):
+        terms = terms + urgency_only
+    return ", ".join(map(repr, terms[:limit]))
 
 
 class CategoryDecision(NamedTuple):
@@ -265,6 +270,9 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
         return P1, [f"suicide or self-harm threat: {_fmt(ev, 'cue:self_harm')}"]
     if cues["suspicious_object"] >= 3:
         return P1, [f"a suspicious object in a public place: {_fmt(ev, 'cue:suspicious_object')}"]
+    if cues["poison"] >= 3 and not past and not cues["death"] and cues["days_ago"] < 2 and cues["followup"] < 2.5:
+        # Poison or pesticide swallowed (a suicide attempt or not): a person needing help now, unless it is over.
+        return P1, [f"poison swallowed, needs help now: {_fmt(ev, 'cue:poison')}"]
     if category is TRAFFIC:
         hurt = cues["injured"] >= 2 and not cues["no_injury"]
         if (hurt or cues["danger"] >= 3) and not past:
@@ -274,6 +282,10 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
         elif (now and (cues["danger"] or cues["injured"])) and not cues["no_injury"]:
             urgency = P1
             reasons.append(f"danger on the road now: {_fmt(ev, 'cue:in_progress')}")
+        elif cues["wrong_way"] >= 3 and cues["fast_road"] >= 3 and now and not past:
+            urgency = P1
+            reasons.append(f"coming the wrong way on a highway now: {_fmt(ev, 'cue:wrong_way', 1)} on "
+                           f"{_fmt(ev, 'cue:fast_road', 1)}, {_fmt(ev, 'cue:in_progress', 2)}")
         elif hurt or (cues["death"] >= 2 and not cues["no_injury"]):
             urgency = P2
             reasons.append(f"a victim hurt or killed, the accident is over: {_fmt(ev, 'cue:injured')}"
@@ -297,13 +309,18 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
             urgency = P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
         elif category is MISSING_PERSON and not cues["found"] and cues["days_ago"] < 2 and not past \
-                and cues["peril"] >= 3:
+                and cues["peril"] >= 3 and cues["death"] < 2:
             urgency = P1
             reasons.append(f"a missing person in danger now: {_fmt(ev, 'cue:peril')}")
         elif category in (VIOLENCE, WOMEN_SAFETY, MISSING_PERSON) and cues["abduction"] >= 3 \
                 and cues["followup"] < 2.5 and (cues["days_ago"] < 2 or ev.has_term("cue:abduction", RANSOM_WORDS)):
             urgency = P1
             reasons.append(f"a person abducted and held: {_fmt(ev, 'cue:abduction')}")
+        elif category in (VIOLENCE, WOMEN_SAFETY, MISSING_PERSON) and cues["lured"] >= 3 and cues["followup"] < 2.5 \
+                and cues["days_ago"] < 2 and not past and (cues["recent"] >= 2 or in_progress >= 1):
+            urgency = P1
+            reasons.append(f"lured away within the last hours: {_fmt(ev, 'cue:lured', 1)}, "
+                           f"{_fmt(ev, 'cue:recent', 1) or _fmt(ev, 'cue:in_progress', 1)}")
         elif category is VIOLENCE and cues["injured"] >= 3 and in_progress >= 1 and not past:
             urgency = P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")

@@ -361,7 +361,8 @@ def test_injured_needing_help_now_is_p1_even_as_a_request() -> None:
 def test_a_person_taken_away_in_a_vehicle_is_held_now_even_as_missing(text: str) -> None:
     urgency, reasons = urgency_of(text, Category.MISSING_PERSON)
     assert urgency is Urgency.P1, reasons
-    assert any("abducted" in r for r in reasons)
+    # "20 min ho gaye" (taken minutes ago) reads as happening now, before the abduction rule.
+    assert any("abducted" in r or "happening now" in r for r in reasons)
 
 
 def test_an_attempted_abduction_that_failed_is_not_p1() -> None:
@@ -401,4 +402,255 @@ def test_people_trapped_inside_a_crashed_vehicle_is_p1() -> None:
 
 def test_an_attack_in_the_continuous_tense_is_now() -> None:
     urgency, reasons = urgency_of("हमारे घर पर कुछ लोग हमला कर रहे हैं, पत्थर फेंक रहे हैं", Category.VIOLENCE)
+    assert urgency is Urgency.P1, reasons
+
+
+# --- live danger the rules missed: urgency-only cues (URGENCY_CUE_TERMS, not read by the category model) ------
+
+def test_urgency_only_terms_do_not_repeat_the_cue_terms_they_extend() -> None:
+    # A term in both lists would count twice for the same cue.
+    from streams.triage.lexicon import CUE_TERMS, URGENCY_CUE_TERMS
+    from streams.triage.matcher import parse_entries
+    for cue, spec in URGENCY_CUE_TERMS.items():
+        known = {t.tokens for t in parse_entries(cue, CUE_TERMS.get(cue, ""))}
+        assert not [t.written for t in parse_entries(cue, spec) if t.tokens in known], cue
+
+
+def test_urgency_only_terms_are_not_features_of_the_category_model() -> None:
+    from streams.triage.model import default_model
+    model = default_model()
+    assert model is not None
+    assert not [t for t in model.evidence_tags if t.startswith("urg:")]
+
+
+@pytest.mark.parametrize("text", [
+    "A truck is coming the wrong way on the Agra-Lucknow expressway near Fatehabad, just now",
+    "नेशनल हाईवे पर एक डंपर गलत दिशा में आ रहा है, अभी टोल के पास है",
+    "expressway pe ek bus ulti side se aa rahi hai abhi, jaldi roko",
+])
+def test_a_vehicle_coming_the_wrong_way_on_a_highway_now_is_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.TRAFFIC)
+    assert urgency is Urgency.P1, reasons
+    assert any("wrong way" in r for r in reasons)
+
+
+@pytest.mark.parametrize("text", [
+    # Every day, not now; and the wrong way now, but in a market lane.
+    "Trucks come down the wrong side of the highway near the Gajraula cut every day, please put a checkpoint",
+    "abhi market me ek e-rickshaw galat disha me chal raha hai, sab pareshan",
+])
+def test_the_wrong_way_as_a_habit_or_off_the_highway_is_routine(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.TRAFFIC)
+    assert urgency is Urgency.P3, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Our bus is weaving across all lanes, the driver was drunk at the dhaba, 40 passengers on board",
+    "रोडवेज बस के चालक ने शराब पी रखी है, बस लहराकर चला रहा है",
+    "accident ke baad ek aadmi sadak kinare hosh me nahi hai, 108 bhejo",
+])
+def test_a_drunk_weaving_driver_or_a_rider_not_conscious_is_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.TRAFFIC)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_a_drunk_driver_who_hit_a_car_last_night_is_not_p1() -> None:
+    urgency, reasons = urgency_of("kal raat ek driver ne sharab pi ke meri car thok di, kisi ko chot nahi aayi",
+                                  Category.TRAFFIC)
+    assert urgency is Urgency.P3, reasons
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("मेरे भाई ने कर्ज़ से परेशान होकर कीटनाशक पी लिया है, मुंह से झाग आ रहा है", Category.VIOLENCE),
+    ("My neighbour's daughter swallowed poison after a fight with her in-laws, she is vomiting",
+     Category.WOMEN_SAFETY),
+    ("chacha ne sulphas ki goli kha li hai, gaon me koi gaadi nahi mil rahi", Category.OTHER_COMPLAINT),
+])
+def test_poison_swallowed_is_p1_whatever_the_category(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P1, reasons
+    assert any("poison" in r for r in reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "My father drank pesticide last month and died; the police have not registered a case against the lender",
+    "कल रात मेरी बहन ने ससुराल में जहर पी लिया था, उसकी मौत हो गई, ससुराल वालों पर कार्रवाई हो",
+])
+def test_poison_swallowed_in_the_past_or_a_death_is_not_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.VIOLENCE)
+    assert urgency is not Urgency.P1, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "मेरा 6 साल का बेटा दोस्तों के साथ तालाब में नहाने गया था, वापस नहीं आया",
+    "meri 3 saal ki beti aangan se gayab hai, ghar ke peeche pokhar hai",
+    "Our son went swimming in the canal with his friends and has not come back",
+])
+def test_a_child_missing_by_the_water_is_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.MISSING_PERSON)
+    assert urgency is Urgency.P1, reasons
+    assert any("in danger now" in r for r in reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "राप्ती नदी में नहाने गए दो किशोर डूबे, गोताखोरों ने शव निकाले",
+    "mera beta kal shaam nahar pe nahane gaya tha, tab se ghar nahi aaya",
+])
+def test_a_drowning_with_the_body_found_or_a_day_old_is_not_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.MISSING_PERSON)
+    assert urgency is not Urgency.P1, reasons
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("भीड़ में मेरी 5 साल की बेटी हाथ छुड़ाकर चली गई, 15 मिनट हो गए", Category.MISSING_PERSON),
+    ("mera 6 saal ka beta mall me 20 min se nahi mil raha", Category.MISSING_PERSON),
+    ("Two bikers snatched my phone outside the station, it has been 10 minutes now", Category.THEFT_FRAUD),
+])
+def test_minutes_since_is_now(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_online_fraud_minutes_since_stays_p2() -> None:
+    urgency, reasons = urgency_of("20 min ho gaye, OTP batate hi account se 40,000 kat gaye", Category.THEFT_FRAUD)
+    assert urgency is Urgency.P2, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "पड़ोस के घर से किसी महिला की चीखें आ रही हैं",
+    "upar wale flat me ek aurat chilla rahi hai, koi use pit raha hai",
+    "A woman is screaming for help in the house across our lane",
+])
+def test_screams_heard_now_are_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.WOMEN_SAFETY)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_screams_heard_last_night_are_not_p1() -> None:
+    urgency, reasons = urgency_of("Last night we heard a woman screaming from the house next door, please check on her",
+                                  Category.WOMEN_SAFETY)
+    assert urgency is Urgency.P2, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "बस स्टैंड पर एक आदमी रास्ता रोककर खड़ा है, जाने नहीं दे रहा",
+    "auto wala sunsaan road pe le aaya, haath nahi chhod raha",
+    "A man at the bus stop won't let me go, he is holding my wrist",
+])
+def test_a_woman_held_or_blocked_now_is_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.WOMEN_SAFETY)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_a_woman_blocked_yesterday_is_not_p1() -> None:
+    urgency, reasons = urgency_of("Yesterday evening a man blocked my way near the college gate and passed comments",
+                                  Category.WOMEN_SAFETY)
+    assert urgency is Urgency.P2, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "दबंग फिर से आ गए हैं, लाठी लेकर खड़े हैं दरवाजे पर",
+    "padosi tamancha leke khada hai gate pe, bahar nikalne nahi de raha",
+    "The same goons are back again, standing outside with sticks at our gate",
+])
+def test_armed_men_at_the_door_or_back_again_are_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.VIOLENCE)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_armed_men_at_the_door_last_evening_are_not_p1() -> None:
+    urgency, reasons = urgency_of("कल शाम वो लड़का चाकू लेकर खड़ा था, आज थाने में शिकायत देनी है", Category.VIOLENCE)
+    assert urgency is not Urgency.P1, reasons
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Two men are trying to break open the shutter of the shop below our flat", Category.THEFT_FRAUD),
+    ("दो लोग गैस कटर से एटीएम मशीन काट रहे हैं", Category.THEFT_FRAUD),
+    ("koi darwaza kholne ki koshish kar raha hai, hum andar hai", Category.VIOLENCE),
+])
+def test_forcing_a_way_in_or_cutting_open_now_is_p1(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_running_around_the_police_station_is_not_cutting_anything() -> None:
+    urgency, reasons = urgency_of("maarpeet case me 4 mahine se thane ke chakkar kaat rahe hain, koi sunwai nahi",
+                                  Category.VIOLENCE)
+    assert urgency is not Urgency.P1, reasons
+
+
+def test_a_clash_under_way_with_people_hurt_is_p1() -> None:
+    urgency, reasons = urgency_of("A violent clash with sticks is presently underway in our village, two are injured",
+                                  Category.VIOLENCE)
+    assert urgency is Urgency.P1, reasons
+    urgency, reasons = urgency_of("The investigation into my assault case is underway, please share an update",
+                                  Category.VIOLENCE)
+    assert urgency is not Urgency.P1, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "My uncle just threw boiling oil at my father in a fight, he is badly burnt",
+    "झगड़े में पड़ोसियों ने भाई पर तेल फेंक दिया, वो बुरी तरह झुलस गया है, जल्दी आइए",
+    "ladai me bhai jhulas gaya hai, jaldi ambulance bhejo",
+])
+def test_burns_are_injuries_needing_help_now(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.VIOLENCE)
+    assert urgency is Urgency.P1, reasons
+
+
+def test_burns_from_last_month_are_not_p1() -> None:
+    urgency, reasons = urgency_of("My brother was badly burnt in a fight last month and the accused are still free",
+                                  Category.VIOLENCE)
+    assert urgency is not Urgency.P1, reasons
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("दो लड़के एक लड़की को खींचकर गाड़ी में ले गए", Category.WOMEN_SAFETY),
+    ("My brother was forced onto a bike by three men outside the coaching centre", Category.VIOLENCE),
+    ("ek ladki ko do log kheench ke car me le gaye", Category.WOMEN_SAFETY),
+])
+def test_dragged_off_or_forced_onto_a_vehicle_is_an_abduction(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P1, reasons
+    assert any("abducted" in r for r in reasons)
+
+
+def test_dragged_off_days_ago_and_back_home_is_not_p1() -> None:
+    urgency, reasons = urgency_of("3 din pehle mere bete ko kuch log kheench kar le gaye the, ab wo ghar aa gaya hai",
+                                  Category.VIOLENCE)
+    assert urgency is Urgency.P2, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "meri beti ko padosi ka ladka aaj subah behla phusla ke le gaya, phone band hai",
+    "मेरी 15 साल की बेटी को एक युवक दो घंटे पहले बहला-फुसलाकर ले गया",
+    "My niece was lured away by a man she met online this morning",
+])
+def test_lured_away_within_the_last_hours_is_p1(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.WOMEN_SAFETY)
+    assert urgency is Urgency.P1, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "4 din pehle gaon ka ladka meri beti ko behla phusla ke le gaya, ab tak nahi mili",
+    "gaon ka ek ladka meri 16 saal ki beti ko behla phusla ke bhaga le gaya",  # undated: P2 (SPEC_CASES)
+])
+def test_lured_away_days_ago_or_undated_is_p2(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.WOMEN_SAFETY)
+    assert urgency is Urgency.P2, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "बाज़ार में ठेलों से रोज़ जाम लगता है, एम्बुलेंस तक नहीं निकल पाती",
+    "hospital ke gate pe double parking, ambulance bhi nahi nikal pati",
+    "Cars are parked on both sides outside the hospital gate, even an ambulance cannot get in",
+])
+def test_even_an_ambulance_cannot_pass_is_a_jam_not_a_patient(text: str) -> None:
+    urgency, reasons = urgency_of(text, Category.TRAFFIC)
+    assert urgency is Urgency.P3, reasons
+
+
+def test_an_ambulance_with_a_patient_stuck_in_a_jam_stays_p1() -> None:
+    urgency, reasons = urgency_of("jam me ambulance phasi hai, andar heart attack ka patient hai, 20 min se",
+                                  Category.TRAFFIC)
     assert urgency is Urgency.P1, reasons
