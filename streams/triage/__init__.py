@@ -15,7 +15,9 @@ from seva.districts import HQ_HANDLES
 from seva.events import Category, RawTweet, Urgency, parse_created_at
 from streams.triage.classify import (
     EVIDENCE_LEXICON,
+    NOT_COMPLAINT,
     PRAISE_EMOJI,
+    danger_now,
     decide_category,
     decide_urgency,
     evidence_from,
@@ -101,6 +103,13 @@ def _triage(text: str, created_at: datetime, mentions: Iterable[str], author_loc
             + (f": {', '.join([repr(w) for w in terms])}" if terms else ""),
             *[r for r in cat_reasons if category in r and r != cat_reasons[-1]],
         ]
+        if category is NOT_COMPLAINT and danger_now(evidence.cues):
+            # Danger now is a complaint whatever wraps it (sarcasm, praise, no handle): the rules' category, or
+            # the model's next best when the rules found no offence either.
+            rules_found = decision.category is not NOT_COMPLAINT
+            category = decision.category if rules_found else prediction.runner_up
+            cat_reasons = [f"{category}: danger now is a complaint (model {prediction.confidence:.2f} "
+                           "not_complaint)", *(decision.reasons if rules_found else ())]
     urgency, urg_reasons = decide_urgency(category, evidence, created_at, past_years(text, created_at))
     # The district reads the first handle it knows, so a handle named twice needs no dedupe.
     handles = (*map(str.lower, mentions), *norm.handles)

@@ -181,7 +181,7 @@ def decide_category(
     praise = 0.0 if cues["thanks_in_advance"] else cues["praise"]
     news, greeting, spam, question = cues["news"], cues["greeting"], cues["spam"], cues["question"]
     request, first_person = cues["request"], cues["first_person"]
-    urgent_now = cues["in_progress"] >= NOW_MIN or cues["self_harm"] >= SELF_HARM_MIN
+    urgent_now = cues["in_progress"] >= NOW_MIN or cues["self_harm"] >= SELF_HARM_MIN or going_on(cues)
 
     nc = NOT_COMPLAINT
     # Retweets of police accounts are advisories, not complaints.
@@ -239,6 +239,28 @@ def is_night(created_at: datetime) -> bool:
 SELF_HARM_MIN = 3.0
 # In-progress evidence from which an offence counts as happening now (P1).
 NOW_MIN = 2.5
+# A harmful act told as going on ("ongoing": "पीट रही है", "ghuse h", "are breaking") is P1 for these categories,
+# unless the tweet tells of a habit or a situation of days ("habitual": "roz", "for weeks", "raha tha").
+ONGOING_MIN = 3.0
+DANGER_NOW_MIN = 3.0
+HABIT_MIN = 2.5
+ONGOING_CATEGORIES = frozenset({VIOLENCE, WOMEN_SAFETY, THEFT_FRAUD})
+
+
+def going_on(cues: defaultdict[str, float]) -> bool:
+    """A harmful act told as going on now, and no habit or situation of days."""
+    return cues["ongoing"] >= ONGOING_MIN and cues["habitual"] < HABIT_MIN
+
+
+def danger_now(cues: defaultdict[str, float]) -> bool:
+    """Strong evidence of danger now: a harmful act going on, a suicide threat, or in-progress cues of 3 told by
+    the writer or with a call for help. A tweet telling of it is a complaint, however it is wrapped. A lone
+    "abhi" or "turant" (2.5) is too weak (it opens news, "अभी खबर आई", and thanks, "turant call kiya tha"), and
+    "बचाओ" alone is as often a slogan ("#लोकतंत्र_बचाओ")."""
+    return (going_on(cues) or cues["self_harm"] >= SELF_HARM_MIN
+            or (cues["in_progress"] >= DANGER_NOW_MIN and (cues["first_person"] >= 1 or cues["request"] >= 1)))
+
+
 # A ransom demanded means the person is held now, however many days ago they were taken.
 RANSOM_WORDS = frozenset({"ransom", "firauti", "फिरौती", "for his release", "for her release", "warna laash",
                           "varna laash", "laash milegi", "वरना लाश", "लाश मिलेगी"})
@@ -308,6 +330,9 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
         elif now and not threat_only and not past:
             urgency = P1
             reasons.append(f"happening now: {_fmt(ev, 'cue:in_progress')}")
+        elif category in ONGOING_CATEGORIES and not online_fraud and not threat_only and not past and going_on(cues):
+            urgency = P1
+            reasons.append(f"an offence going on now: {_fmt(ev, 'urg:ongoing')}")
         elif category is MISSING_PERSON and not cues["found"] and cues["days_ago"] < 2 and not past \
                 and cues["peril"] >= 3 and cues["death"] < 2:
             urgency = P1
@@ -324,12 +349,12 @@ def decide_urgency(category: Category, ev: Evidence, created_at: datetime,
         elif category is VIOLENCE and cues["injured"] >= 3 and in_progress >= 1 and not past:
             urgency = P1
             reasons.append(f"injured, needs help now: {_fmt(ev, 'cue:injured')}")
-    elif category in OFFENCE_SETTING_CATEGORIES and now and not past \
+    elif category in OFFENCE_SETTING_CATEGORIES and (now or going_on(cues)) and not past \
             and (max(found.get(VIOLENCE, 0.0), found.get(THEFT_FRAUD, 0.0), found.get(WOMEN_SAFETY, 0.0)) >= 2
                  or cues["danger"] >= 3):
         # The police not coming, or the nuisance, is the grievance, but the offence or danger behind it is now.
         urgency = P1
-        reasons.append(f"an offence in progress: {_fmt(ev, 'cue:in_progress')}")
+        reasons.append(f"an offence in progress: {_fmt(ev, 'cue:in_progress') or _fmt(ev, 'urg:ongoing')}")
     if cues["followup"] >= 2.5 and urgency in (P1, P2) and in_progress < NOW_MIN:
         urgency = P3
         reasons.append(f"a follow-up of an older case: {_fmt(ev, 'cue:followup')}")

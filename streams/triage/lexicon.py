@@ -800,6 +800,48 @@ URGENCY_CUE_TERMS: dict[str, str] = {
         baitha ke rakha=2.5; bitha ke rakha=2.5; बैठा रखा=2.5; बिठा रखा=2.5; बैठाकर रखा=2.5; baitha ke rakha gaya=-2.5;
         bitha ke rakha gaya=-2.5; बैठाकर रखा गया=-2.5; बैठा रखा गया=-2.5; बिठा रखा गया=-2.5
     """,
+    # A harmful act told as going on: the present progressive ("पीट रही है", "chheen rahe", "are breaking") or a
+    # present perfect whose state lasts ("घुसे हैं", "gher li h", "are inside", "still at it", "train just left").
+    # Read only for violence, women_safety, theft_fraud (and an offence behind a nuisance or police complaint),
+    # and outweighed by "habitual" below: a situation of weeks, a daily nuisance, a past continuous.
+    "ongoing": """
+        पीट रही=3; पीट रहा=3; मार रही=3; मार रहा=3; छीन रहे=3; छीन रहा=3; लूट रहे=3; लूट रहा=3; तोड़ रहे=3; तोड़ रहा=3;
+        घुसे हैं=3; घुसे हुए=3; घुस रहे=3; घेर ली=3; घेर रखी=3; घेर रखा=3; घेरे हुए=3; घेरे खड़े=3; छेड़ रहे=3;
+        छेड़ रहा=3; छू रहा=3; छू रहे=3; कमेंट कर रहे=3; हाथ लगा रहा=3; हाथ लगा रहे=3; पीछे पीछे=2.5; पीछा कर=3;
+        ले जा रहा=3; ले जा रही=3; लाद रहे=3; भागे हैं=3; भाग रहे=3; दिखा रहे=2.5; तान रखा=3; टूट पड़े=3;
+        झपटकर भागे=3; गिरे हैं=2.5; गिरे पड़े=3; गाड़ी नहीं रोक=3; रोक नहीं रहा=3; चाकू दिखाकर=2.5
+        peet rahi=3; peet raha=3; pit rahi=3; pit raha=3; maar rahi=3; maar raha=3; mar rahi=3; mar raha=3;
+        chheen rahe=3; chhin rahe=3; chheen raha=3; chhin raha=3; cheen rahe=3; loot rahe=3; lut rahe=3; loot raha=3;
+        tod rahe=3; tod raha=3; ghuse h=3; ghuse hue=3; ghuse huye=3; ghus rahe=3; gher li=3; gher rakhi=3;
+        ghere khade=3; ghere hue=3; chhed rahe=3; chhed raha=3; chhoo raha=3; chhu raha=3; chhoo rahe=3;
+        comment kar rahe=3; haath laga rahe=3; haath laga raha=3; hath laga rahe=3; peeche peeche=2.5; piche piche=2.5;
+        peeche chal rahe=3; piche chal rahe=3; le ja raha=3; le ja rahi=3; leke ja raha=3; lad rahe=3; bhage h=3;
+        bhage hai=3; bhage hain=3; bhaag rahe=3; bhag rahe=3; dikha rahe=2.5; taan rakha=3; toot pade=3;
+        jhapat ke bhage=3; jhapatkar bhage=3; child lock=3; gaadi nahi rok=3; gadi nahi rok=3; rok nahi raha=3;
+        sun nahi raha=2; nahi ruk raha=3; bitha diya=2.5; baitha diya=2.5
+        are inside=3; is inside=2.5; still inside=3; still on the=3; still at it=3; still circling=3; still there=1;
+        still following=3; are breaking=3; is breaking=3; are snatching=3; is snatching=3; snatching=1.5;
+        are hitting=3; is hitting=3; are attacking=3; is attacking=3; are following=3; is following=3;
+        have followed=2.5; has followed=2.5; followed her all the way=3; are loading=3; is dragging=3;
+        are dragging=3; is exposing=3; exposing himself=3; just left=2.5; just jumped=3; just snatched=3;
+        just grabbed=3; just broke=3; have the owner=3; holding them=3; i can see=2; we can hear=2.5;
+        won't stop the=3; will not stop the=3; not stopping the=3; child lock on=3; keeps touching=3;
+        keeps stepping=3; circling=1.5; right now=1
+    """,
+    # A situation of weeks or a habit, a threat by phone, a past continuous: not an offence going on now.
+    "habitual": """
+        roz=2.5; rozana=2.5; roj=2.5; har roz=2.5; har din=2.5; har raat=2.5; daily=2.5; every day=2.5;
+        everyday=2.5; every night=2.5; रोज=2.5; रोज़=2.5; रोजाना=2.5; हर दिन=2.5; हर रोज=2.5; हर रात=2.5;
+        baar baar=1.5; bar bar=1.5; बार बार=1.5; aksar=2.5; अक्सर=2.5; often=2; usually=2.5; used to=2.5;
+        for weeks=3; for months=3; for days=3; for a week=3; for a month=3; weeks now=3; months now=3;
+        hafte se=3; hafton se=3; mahine se=3; mahino se=3; dino se=3; din se=2.5; saal se=3;
+        हफ्ते से=3; हफ्तों से=3; महीने से=3; महीनों से=3; दिनों से=3; दिन से=2.5; साल से=3;
+        raha tha=3; rahe the=3; rahi thi=3; rha tha=3; rhe the=3; rhi thi=3; रहा था=3; रहे थे=3; रही थी=3;
+        was following=3; were following=3; was beating=3; were beating=3; was hitting=3; kept following=3;
+        phone pe=1.5; phone par=1.5; call karke=2.5; call kar ke=2.5; फोन पर=1.5; फोन करके=2.5; whatsapp=2;
+        instagram=2; messages=1.5; on call=1.5; calls me=2.5; keeps calling=2.5
+        whenever=2.5; jab bhi=2.5; जब भी=2.5; times this week=3; times a week=3; baar ho chuka=3; बार हो चुका=3
+    """,
     # On the road: a rider not conscious, a drunk driver at the wheel, a vehicle weaving.
     "danger": """
         not conscious=3; hosh nahi=3; hosh me nahi=3; होश नहीं=3; होश में नहीं=3; unresponsive=3

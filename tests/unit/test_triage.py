@@ -654,3 +654,78 @@ def test_an_ambulance_with_a_patient_stuck_in_a_jam_stays_p1() -> None:
     urgency, reasons = urgency_of("jam me ambulance phasi hai, andar heart attack ka patient hai, 20 min se",
                                   Category.TRAFFIC)
     assert urgency is Urgency.P1, reasons
+
+
+# --- a harmful act told as going on (urg:ongoing), unless a habit or of days (urg:habitual) ----------------------
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("चौराहे पर भीड़ एक ड्राइवर को पीट रही है, कोई रोक नहीं रहा", Category.VIOLENCE),
+    ("कॉलेज के गेट पर चार लड़कों ने मेरी बहन की स्कूटी घेर ली है", Category.WOMEN_SAFETY),
+    ("बैंक में तीन लोग तमंचा लेकर घुसे हुए हैं, गार्ड को बैठा दिया", Category.THEFT_FRAUD),
+    ("station ke bahar 3 ladke yatriyon se mobile chheen rahe, koi rok nahi raha", Category.THEFT_FRAUD),
+    ("2 ladke bike pe meri behen ke peeche peeche chal rahe, wo coaching se ghar aa rahi", Category.WOMEN_SAFETY),
+    ("petrol pump pe 4 log ghuse h katta leke, staff ko bitha diya", Category.THEFT_FRAUD),
+    ("3 men with pistols are inside the jewellery shop next to mine, shutter half down", Category.THEFT_FRAUD),
+    ("Two guys are breaking car windows in our lane and taking bags. Still at it.", Category.THEFT_FRAUD),
+    ("A man groped my friend on the metro platform. He is still on the train to Noida.", Category.WOMEN_SAFETY),
+])
+def test_a_harmful_act_told_as_going_on_is_p1(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P1, reasons
+    assert any("going on now" in r for r in reasons)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # A habit, a situation of weeks, a past continuous, a threat by phone.
+    ("2 ladke roz college ke bahar ladkiyon ko chhed rahe, koi kuch nahi karta", Category.WOMEN_SAFETY),
+    ("पिछले दो महीने से पड़ोसी का लड़का मेरी बेटी को छेड़ रहा है", Category.WOMEN_SAFETY),
+    ("A man is following my daughter to school every day for weeks now", Category.WOMEN_SAFETY),
+    ("A man is following girls from our coaching on Instagram and messages them every night", Category.WOMEN_SAFETY),
+    ("जब हम पहुंचे तो भीड़ उसे पीट रही थी, अब वो अस्पताल में भर्ती है", Category.VIOLENCE),
+    ("jab main pahuncha to 2 ladke ek aurat ka purse chheen rahe the, dekhte hi bhaag gaye", Category.THEFT_FRAUD),
+])
+def test_a_habit_or_a_past_continuous_is_not_going_on_now(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is Urgency.P2, reasons
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # Going on, but not a harm that is danger now: a search party, people in an empty house.
+    ("Villagers are inside the forest searching for the boy, he went out to graze goats", Category.MISSING_PERSON),
+    ("Two men are inside the empty house next door, probably workers, please check once", Category.OTHER_COMPLAINT),
+])
+def test_going_on_is_read_only_for_harms_that_are_danger_now(text: str, category: Category) -> None:
+    urgency, reasons = urgency_of(text, category)
+    assert urgency is not Urgency.P1, reasons
+
+
+def test_an_offence_going_on_behind_a_police_grievance_is_p1() -> None:
+    text = "112 pe 3 baar call kiya, koi nahi aaya. 5 log lathi dande leke padosi pe toot pade h"
+    urgency, reasons = urgency_of(text, Category.POLICE_MISCONDUCT)
+    assert urgency is Urgency.P1, reasons
+
+
+# --- danger now is never not_complaint, whatever wraps it ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # Sarcasm, thanks and greetings the model takes for not_complaint.
+    "Great job @Uppolice, dialled 112 three times. Meanwhile three men are breaking shop shutters on our street. "
+    "Still at it.",
+    "Thanks a lot @Uppolice, very helpful. Meanwhile a gang is snatching phones at the bus stop. Still at it.",
+    "good morning sir 🙏 padosi ke ghar me 2 log ghuse h, wo log bahar gaye h",
+    "सुप्रभात 🙏 दो लोग हमारे घर में घुसे हुए हैं",
+])
+def test_danger_now_is_a_complaint_whatever_wraps_it(text: str) -> None:
+    category, urgency, _, reasons = run(text)
+    assert category is not Category.NOT_COMPLAINT, reasons
+    assert urgency is not Urgency.P4, reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you @Uppolice for catching the men who were snatching chains in our colony 🙏",
+    "अभी खबर आई कि चौराहे पर भीड़ ने एक चोर को पकड़कर पीटा, पुलिस मौके पर",
+    "विपक्ष के नेता को नज़रबंद करना लोकतंत्र की हत्या है @Uppolice #लोकतंत्र_बचाओ",
+])
+def test_praise_news_and_slogans_with_no_danger_now_stay_not_complaints(text: str) -> None:
+    category, urgency, _, reasons = run(text)
+    assert category is Category.NOT_COMPLAINT, reasons
