@@ -80,10 +80,18 @@ def _percentile(values: Sequence[float], q: float) -> float:
     return ordered[max(1, math.ceil(q / 100 * len(ordered))) - 1]
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def stat_cpu_seconds(stat: str) -> float:
+    """User + system CPU seconds (every thread) from the text of a /proc/<pid>/stat file. Fields are counted after
+    the last ')': the command name may hold spaces and parentheses."""
+    fields = stat.rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK
+
+
 class _ProcCpu:
     """CPU seconds (user + system, every thread) of a child process, from /proc/<pid>/stat."""
-
-    _TICK = os.sysconf("SC_CLK_TCK")
 
     def __init__(self, pid: int) -> None:
         self.path = Path(f"/proc/{pid}/stat")
@@ -91,10 +99,9 @@ class _ProcCpu:
 
     def seconds(self) -> float:
         try:
-            fields = self.path.read_text().rpartition(")")[2].split()
+            return stat_cpu_seconds(self.path.read_text())
         except OSError:
             return math.nan
-        return (int(fields[11]) + int(fields[12])) / self._TICK
 
     def runqueue(self) -> tuple[float, float]:
         """(seconds on a CPU, seconds runnable but waiting for one), summed over the live threads, from
@@ -127,14 +134,12 @@ def machine_cpu_seconds(roles: dict[int, str], proc: Path = Path("/proc")) -> di
     given names, the Kafka broker and the ClickHouse server by their command lines, anything else as "other"
     (on a shared machine: other people's work). Taken at a phase's start and end, the differences say where the
     machine's cores went while latency was measured."""
-    tick = os.sysconf("SC_CLK_TCK")
     out: dict[str, float] = {}
     for entry in _listdir(proc):
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rpartition(")")[2].split()
-            cpu = (int(fields[11]) + int(fields[12])) / tick
+            cpu = stat_cpu_seconds((entry / "stat").read_text())
             role = roles.get(int(entry.name)) or _role_of((entry / "cmdline").read_bytes())
         except (OSError, ValueError, IndexError):
             continue  # a process that ended between the listing and the read
@@ -204,7 +209,6 @@ class _E2E:
         # poll costs the observer little: it shares the machine with what it measures)
         self.queryable: dict[str, tuple[int, int]] = {}  # docket -> (created ms, first polled ms)
         self.procs: list[tuple[str, subprocess.Popen[bytes], IO[bytes]]] = []
-        self.log_paths: dict[str, Path] = {}
         self.ch_cursor = 0
 
     # --- processes
@@ -218,7 +222,6 @@ class _E2E:
             path = self.settings.stack.state_dir / "logs" / f"{self.ns}{name}.log"
             path.parent.mkdir(parents=True, exist_ok=True)
             log = path.open("w+b")
-            self.log_paths[name] = path
             proc = subprocess.Popen([sys.executable, "-m", "seva.cli", *args], stdout=log,
                                     stderr=subprocess.STDOUT, env=env)
             self.procs.append((name, proc, log))
